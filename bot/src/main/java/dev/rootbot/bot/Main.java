@@ -1,0 +1,8 @@
+package dev.rootbot.bot;
+
+/** Starts Rootbot. */
+public final class Main {
+  public static void main(String[] args) {
+    System.out.println("rootbot");
+  }
+}
