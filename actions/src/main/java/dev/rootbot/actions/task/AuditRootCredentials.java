@@ -1,0 +1,33 @@
+package dev.rootbot.actions.task;
+
+/** Reads which long-term credentials the root user has, and when they were last used. Changes nothing. */
+public record AuditRootCredentials(AccountId target) implements RootTask {
+  @Override
+  public TaskPolicy policy() {
+    return TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS;
+  }
+
+  @Override
+  public boolean changes() {
+    return false;
+  }
+
+  @Override
+  public String summary() {
+    return "audit root credentials";
+  }
+
+  @Override
+  public String resource() {
+    return "arn:aws:iam::" + target + ":root";
+  }
+
+  @Override
+  public TaskReport perform(TaskContext context) {
+    RootCredentials found = new RootUserReads(context).all();
+    String headline = found.isEmpty()
+        ? "The root user of " + target + " has no password, access keys, signing certificates or MFA devices."
+        : "The root user of " + target + " has long-term credentials (listed below).";
+    return new TaskReport(headline, found.describe(), found.describe(), AwsRegion.US_EAST_1);
+  }
+}
