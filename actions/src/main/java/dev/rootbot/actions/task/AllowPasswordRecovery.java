@@ -28,6 +28,11 @@ public record AllowPasswordRecovery(AccountId target) implements RootTask {
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return AwsRegion.US_EAST_1;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     var reads = new RootUserReads(context);
     if (reads.password().isPresent()) {

@@ -23,6 +23,11 @@ public record AuditRootCredentials(AccountId target) implements RootTask {
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return AwsRegion.US_EAST_1;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     RootCredentials found = new RootUserReads(context).all();
     String headline = found.isEmpty()

@@ -33,6 +33,11 @@ public record DeleteRootCredentials(AccountId target) implements RootTask {
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return AwsRegion.US_EAST_1;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     var reads = new RootUserReads(context);
     RootCredentials before = reads.credentials(false);

@@ -31,6 +31,11 @@ public record RestoreBucketPolicy(AccountId target, BucketName bucket, AwsRegion
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return region;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     var calls = new BucketCalls(context, target, bucket, region);
     Optional<PolicyDocument> current = calls.policy();

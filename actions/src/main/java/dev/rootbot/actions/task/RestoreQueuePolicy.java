@@ -31,6 +31,11 @@ public record RestoreQueuePolicy(AccountId target, QueueRef queue, AwsRegion reg
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return region;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     QueueCalls calls = QueueCalls.find(context, target, queue, region);
     Optional<PolicyDocument> current = calls.policy();

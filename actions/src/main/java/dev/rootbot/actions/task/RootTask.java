@@ -21,6 +21,12 @@ public sealed interface RootTask
   String resource();
 
   /**
+   * Where CloudTrail logs the session's calls, as far as is known before running: the resource's region,
+   * or us-east-1 for IAM. A bucket found elsewhere after S3's redirect reports its real region instead.
+   */
+  AwsRegion eventsRegion();
+
+  /**
    * Does the task through {@code context.session()}, its only way to AWS: checks first, keeps a backup
    * before any change, changes one thing, verifies. Throws {@link TaskFailure} when it cannot.
    */

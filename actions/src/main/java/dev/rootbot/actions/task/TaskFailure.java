@@ -20,6 +20,7 @@ public final class TaskFailure extends RuntimeException {
     SESSION_EXPIRED,
     REGION_DISABLED,
     NOT_VERIFIED,
+    BACKUP_NOT_STORED,
     AWS_ERROR
   }
 

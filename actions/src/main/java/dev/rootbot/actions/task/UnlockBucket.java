@@ -25,6 +25,11 @@ public record UnlockBucket(AccountId target, BucketName bucket, AwsRegion region
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return region;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     var calls = new BucketCalls(context, target, bucket, region);
     Optional<PolicyDocument> before = calls.policy();

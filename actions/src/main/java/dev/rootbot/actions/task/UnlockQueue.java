@@ -29,6 +29,11 @@ public record UnlockQueue(AccountId target, QueueRef queue, AwsRegion region) im
   }
 
   @Override
+  public AwsRegion eventsRegion() {
+    return region;
+  }
+
+  @Override
   public TaskReport perform(TaskContext context) {
     QueueCalls calls = QueueCalls.find(context, target, queue, region);
     Optional<PolicyDocument> before = calls.policy();

@@ -1,0 +1,104 @@
+package dev.rootbot.actions.session;
+
+import dev.rootbot.actions.task.AwsRegion;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Builds every AWS client Rootbot uses, all on one shared HTTP client, so that a root session costs a few
+ * objects and no new connection pool or threads.
+ *
+ * <p>The caller's clients (STS, Organizations, IAM, CloudTrail) sign with the bot's own credentials; a
+ * session's clients sign with the session's credentials only. Throttling and 5xx answers are retried with
+ * the SDK's standard backoff. Thread-safe; close it once, at shutdown.
+ */
+public final class AwsClients implements AutoCloseable {
+  private static final int ATTEMPTS = 4;
+
+  private final AwsRegion home;
+  private final AwsEndpoints endpoints;
+  private final AwsCredentialsProvider caller;
+  private final SdkHttpClient http;
+
+  /**
+   * @param home the region of the bot's STS and CloudTrail calls (AssumeRoot needs a regional endpoint)
+   * @param caller the bot's own credentials: a role in the management or IAM delegated administrator account
+   */
+  public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller) {
+    this.home = home;
+    this.endpoints = endpoints;
+    this.caller = caller;
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(64)
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  public AwsRegion home() {
+    return home;
+  }
+
+  public StsClient sts() {
+    return configure(StsClient.builder(), "sts", home.sdkRegion(), caller).build();
+  }
+
+  public OrganizationsClient organizations() {
+    return configure(OrganizationsClient.builder(), "organizations", Region.US_EAST_1, caller).build();
+  }
+
+  /** IAM as the bot itself, for the organization's root access features. */
+  public IamClient iam() {
+    return iam(caller);
+  }
+
+  public CloudTrailClient cloudTrail(AwsRegion region) {
+    return configure(CloudTrailClient.builder(), "cloudtrail", region.sdkRegion(), caller).build();
+  }
+
+  IamClient iam(AwsCredentialsProvider credentials) {
+    return configure(IamClient.builder(), "iam", Region.US_EAST_1, credentials).build();
+  }
+
+  S3Client s3(AwsRegion region, AwsCredentialsProvider credentials) {
+    var builder = configure(S3Client.builder(), "s3", region.sdkRegion(), credentials);
+    // A custom endpoint (LocalStack, the sandbox) serves buckets by path, not by host name.
+    endpoints.forService("s3").ifPresent(endpoint -> builder.forcePathStyle(true));
+    return builder.build();
+  }
+
+  SqsClient sqs(AwsRegion region, AwsCredentialsProvider credentials) {
+    return configure(SqsClient.builder(), "sqs", region.sdkRegion(), credentials).build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+      B configure(B builder, String service, Region region, AwsCredentialsProvider credentials) {
+    builder.region(region)
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS).build())
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .build());
+    endpoints.forService(service).ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  /** Closes the shared HTTP client; clients built from this one stop working. */
+  @Override
+  public void close() {
+    http.close();
+  }
+}
