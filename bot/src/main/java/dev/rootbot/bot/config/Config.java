@@ -1,0 +1,155 @@
+package dev.rootbot.bot.config;
+
+import dev.rootbot.actions.session.AwsEndpoints;
+import dev.rootbot.actions.session.RootSessions;
+import dev.rootbot.actions.task.AwsRegion;
+import dev.rootbot.actions.task.InvalidInput;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Rootbot is told at start, read once from the environment and checked before anything starts.
+ * Holds tokens: {@link #toString()} never prints them.
+ */
+public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
+    Aws aws) {
+
+  /** How the bot reaches Slack and how Slack reaches it. */
+  public record Slack(String botToken, Optional<String> signingSecret, Optional<String> appToken, URI apiUrl) {
+    /** Socket Mode when an app-level token is set; otherwise Slack posts to {@code /slack/events}. */
+    public boolean socketMode() {
+      return appToken.isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "Slack[botToken=***, signingSecret=" + signingSecret.map(s -> "***").orElse("none")
+          + ", appToken=" + appToken.map(s -> "***").orElse("none") + ", apiUrl=" + apiUrl + "]";
+    }
+  }
+
+  /** Where AssumeRoot and CloudTrail calls go, and how long a root session lasts. */
+  public record Aws(AwsRegion region, AwsEndpoints endpoints, Duration sessionLength) {}
+
+  public static final String DEFAULT_API_URL = "https://slack.com/api/";
+
+  /** Reads and checks the environment; throws {@link ConfigError} listing every problem at once. */
+  public static Config fromEnvironment(Map<String, String> env) {
+    var problems = new ArrayList<String>();
+    var read = new Reader(env, problems);
+
+    String botToken = read.required("SLACK_BOT_TOKEN", "the bot token from your Slack app's OAuth page (xoxb-…)");
+    if (botToken != null && !botToken.startsWith("xoxb-")) {
+      problems.add("SLACK_BOT_TOKEN must be a bot token, starting with xoxb-");
+    }
+    Optional<String> appToken = read.optional("SLACK_APP_TOKEN");
+    if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+      problems.add("SLACK_APP_TOKEN must be an app-level token, starting with xapp- (or unset it to serve HTTP)");
+    }
+    Optional<String> signingSecret = read.optional("SLACK_SIGNING_SECRET");
+    if (appToken.isEmpty() && signingSecret.isEmpty()) {
+      // Fail closed: without the secret no request can be verified, so none may be served.
+      problems.add("SLACK_SIGNING_SECRET is required to serve HTTP (Basic Information → Signing Secret),"
+          + " or set SLACK_APP_TOKEN to use Socket Mode");
+    }
+    URI apiUrl = read.url("SLACK_API_URL", DEFAULT_API_URL);
+    int port = read.integer("PORT", 3000, 1, 65535);
+    String command = read.optional("ROOTBOT_COMMAND").orElse("/root");
+    if (!command.matches("/[a-z0-9_-]{1,31}")) {
+      problems.add("ROOTBOT_COMMAND must be a slash command like /root; got " + command);
+    }
+    String approvers = read.optional("ROOTBOT_APPROVERS").orElse("");
+    String store = read.optional("ROOTBOT_STORE").orElse("sqlite:rootbot.db");
+    if (!store.startsWith("sqlite:") && !store.startsWith("jdbc:postgresql:")) {
+      problems.add("ROOTBOT_STORE must be sqlite:PATH or a jdbc:postgresql://… URL; got " + store);
+    }
+    Duration ttl = Duration.ofMinutes(read.integer("ROOTBOT_REQUEST_TTL_MINUTES", 30, 1, 7 * 24 * 60));
+    Duration session = Duration.ofSeconds(read.integer("ROOTBOT_SESSION_SECONDS",
+        (int) RootSessions.MAX_LENGTH.toSeconds(), 1, (int) RootSessions.MAX_LENGTH.toSeconds()));
+    AwsRegion region = read.region();
+    AwsEndpoints endpoints = AwsEndpoints.none();
+    try {
+      endpoints = AwsEndpoints.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigError(problems);
+    }
+    return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
+        new Aws(region, endpoints, session));
+  }
+
+  /** Reads variables, collecting problems instead of stopping at the first. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems;
+
+    Reader(Map<String, String> env, List<String> problems) {
+      this.env = env;
+      this.problems = problems;
+    }
+
+    Optional<String> optional(String name) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    String required(String name, String what) {
+      Optional<String> value = optional(name);
+      if (value.isEmpty()) {
+        problems.add(name + " is required: " + what);
+      }
+      return value.orElse(null);
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      Optional<String> value = optional(name);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int n = Integer.parseInt(value.get());
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(name + " must be a whole number from " + min + " to " + max + "; got " + value.get());
+      return fallback;
+    }
+
+    URI url(String name, String fallback) {
+      String value = optional(name).orElse(fallback);
+      try {
+        URI uri = URI.create(value.endsWith("/") ? value : value + "/");
+        if (uri.getScheme() != null && uri.getHost() != null) {
+          return uri;
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+      problems.add(name + " must be a URL like " + fallback + "; got " + value);
+      return URI.create(fallback);
+    }
+
+    AwsRegion region() {
+      Optional<String> value = optional("AWS_REGION").or(() -> optional("AWS_DEFAULT_REGION"));
+      if (value.isEmpty()) {
+        problems.add("AWS_REGION is required: the region of the bot's STS endpoint for AssumeRoot, e.g. us-east-1");
+        return AwsRegion.US_EAST_1;
+      }
+      try {
+        return AwsRegion.parse(value.get());
+      } catch (InvalidInput e) {
+        problems.add("AWS_REGION: " + e.getMessage());
+        return AwsRegion.US_EAST_1;
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.rootbot.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+  private static final Map<String, String> HTTP = Map.of(
+      "SLACK_BOT_TOKEN", "xoxb-1-2-abc", "SLACK_SIGNING_SECRET", "shh-secret", "AWS_REGION", "eu-west-1");
+
+  @Test
+  void defaults_follow_the_design() {
+    Config config = Config.fromEnvironment(HTTP);
+    assertThat(config.port()).isEqualTo(3000);
+    assertThat(config.command()).isEqualTo("/root");
+    assertThat(config.store()).isEqualTo("sqlite:rootbot.db");
+    assertThat(config.requestTtl()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.slack().apiUrl()).hasToString("https://slack.com/api/");
+    assertThat(config.slack().socketMode()).isFalse();
+    assertThat(config.aws().sessionLength()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(config.aws().region().code()).isEqualTo("eu-west-1");
+  }
+
+  @Test
+  void http_mode_without_a_signing_secret_refuses_to_start() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "AWS_REGION", "us-east-1")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("SLACK_SIGNING_SECRET is required");
+  }
+
+  @Test
+  void socket_mode_needs_no_signing_secret() {
+    Config config = Config.fromEnvironment(Map.of(
+        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-2", "AWS_REGION", "us-east-1"));
+    assertThat(config.slack().socketMode()).isTrue();
+  }
+
+  @Test
+  void every_problem_is_reported_at_once() {
+    var env = Map.of("SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_APP_TOKEN", "bad", "PORT", "99999",
+        "ROOTBOT_COMMAND", "root", "ROOTBOT_STORE", "mysql://x", "ROOTBOT_REQUEST_TTL_MINUTES", "-1",
+        "AWS_REGION", "aws-global", "AWS_ENDPOINT_URL", "not a url");
+    assertThatThrownBy(() -> Config.fromEnvironment(env))
+        .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.problems()).hasSize(8));
+  }
+
+  @Test
+  void tokens_and_secrets_never_print() {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put("SLACK_APP_TOKEN", "xapp-very-secret");
+    String printed = Config.fromEnvironment(env).toString();
+    assertThat(printed).doesNotContain("xoxb-1-2-abc", "shh-secret", "xapp-very-secret").contains("***");
+  }
+}
