@@ -65,9 +65,9 @@ class StateTest {
   @MethodSource("everyStateAndAction")
   void a_request_moves_only_where_the_diagram_allows(String row, State state, Action action,
       Optional<State> expected) {
-    RootRequest request = Requests.in(state);
+    RootRequest request = SampleRequests.in(state);
     Transition transition = transitionFor(action);
-    var at = Requests.NOON.plusSeconds(3600);
+    var at = SampleRequests.NOON.plusSeconds(3600);
 
     if (expected.isEmpty()) {
       assertThatIllegalStateException().isThrownBy(() -> request.after(transition, at))
@@ -105,28 +105,28 @@ class StateTest {
 
   @Test
   void the_approver_is_known_only_once_a_request_was_approved() {
-    assertThat(Requests.in(REQUESTED).approver()).isEmpty();
-    assertThat(Requests.in(DENIED).approver()).isEmpty();
-    assertThat(Requests.in(CANCELLED).approver()).isEmpty();
-    assertThat(Requests.in(RUNNING).approver()).contains(Requests.BOB);
-    assertThat(Requests.in(UNKNOWN).approver()).contains(Requests.BOB);
+    assertThat(SampleRequests.in(REQUESTED).approver()).isEmpty();
+    assertThat(SampleRequests.in(DENIED).approver()).isEmpty();
+    assertThat(SampleRequests.in(CANCELLED).approver()).isEmpty();
+    assertThat(SampleRequests.in(RUNNING).approver()).contains(SampleRequests.BOB);
+    assertThat(SampleRequests.in(UNKNOWN).approver()).contains(SampleRequests.BOB);
   }
 
   @Test
   void a_request_is_expired_from_its_expiry_time_on() {
-    RootRequest request = Requests.waiting();
+    RootRequest request = SampleRequests.waiting();
 
     assertThat(request.isExpiredAt(request.expiresAt().minusNanos(1))).isFalse();
     assertThat(request.isExpiredAt(request.expiresAt())).isTrue();
-    assertThat(request.ttl()).isEqualTo(Requests.TTL);
+    assertThat(request.ttl()).isEqualTo(SampleRequests.TTL);
   }
 
   static Transition transitionFor(Action action) {
     Outcome outcome = Outcome.of("what happened");
     return switch (action) {
-      case APPROVE -> Transition.approve(Requests.BOB);
-      case DENY -> Transition.deny(Requests.CAROL);
-      case CANCEL -> Transition.cancel(Requests.ALICE);
+      case APPROVE -> Transition.approve(SampleRequests.BOB);
+      case DENY -> Transition.deny(SampleRequests.CAROL);
+      case CANCEL -> Transition.cancel(SampleRequests.ALICE);
       case EXPIRE -> Transition.expire();
       case START -> Transition.start();
       case ABANDON -> Transition.abandon(outcome);

@@ -107,20 +107,20 @@ class ValuesTest {
 
   @Test
   void a_task_that_changes_something_cannot_be_requested_without_a_reason() {
-    NewRequest asked = Requests.asked();
+    NewRequest asked = SampleRequests.asked();
     var noReason = new NewRequest(asked.task(), asked.accountName(), asked.requester(), asked.origin(),
         Optional.empty(), asked.ttl());
 
-    assertThatIllegalArgumentException().isThrownBy(() -> RootRequest.requested(RequestId.random(), noReason, Requests.NOON))
+    assertThatIllegalArgumentException().isThrownBy(() -> RootRequest.requested(RequestId.random(), noReason, SampleRequests.NOON))
         .withMessageContaining("needs a reason");
     var audit = new NewRequest(new AuditRootCredentials(new AccountId("222222222222")), "prod-payments",
-        Requests.ALICE, asked.origin(), Optional.empty(), asked.ttl());
-    assertThat(RootRequest.requested(RequestId.random(), audit, Requests.NOON).reason()).isEmpty();
+        SampleRequests.ALICE, asked.origin(), Optional.empty(), asked.ttl());
+    assertThat(RootRequest.requested(RequestId.random(), audit, SampleRequests.NOON).reason()).isEmpty();
   }
 
   @Test
   void a_request_waits_a_positive_time() {
-    NewRequest asked = Requests.asked();
+    NewRequest asked = SampleRequests.asked();
 
     assertThatIllegalArgumentException().isThrownBy(() -> new NewRequest(asked.task(), asked.accountName(),
         asked.requester(), asked.origin(), asked.reason(), Duration.ZERO));
@@ -131,7 +131,7 @@ class ValuesTest {
     assertThatIllegalArgumentException().isThrownBy(
         () -> new Transition(Action.APPROVE, Optional.empty(), Optional.empty()));
     assertThatIllegalArgumentException().isThrownBy(
-        () -> new Transition(Action.START, Optional.of(Requests.BOB), Optional.empty()));
+        () -> new Transition(Action.START, Optional.of(SampleRequests.BOB), Optional.empty()));
     assertThatIllegalArgumentException().isThrownBy(
         () -> new Transition(Action.SUCCEED, Optional.empty(), Optional.empty()));
     assertThatIllegalArgumentException().isThrownBy(

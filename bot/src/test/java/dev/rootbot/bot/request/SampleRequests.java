@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Requests for tests: one person asking to unlock a bucket, at a fixed time. */
-public final class Requests {
+/** SampleRequests for tests: one person asking to unlock a bucket, at a fixed time. */
+public final class SampleRequests {
   public static final UserId ALICE = new UserId("U0ALICE");
   public static final UserId BOB = new UserId("U0BOB");
   public static final UserId CAROL = new UserId("U0CAROL");
@@ -19,7 +19,7 @@ public final class Requests {
   public static final UnlockBucket UNLOCK = new UnlockBucket(new AccountId("222222222222"),
       BucketName.of("payments-audit-logs"), AwsRegion.US_EAST_1);
 
-  private Requests() {}
+  private SampleRequests() {}
 
   /** Alice asks to unlock payments-audit-logs at noon. */
   public static NewRequest asked() {
