@@ -1,0 +1,179 @@
+package dev.rootbot.bot.command;
+
+import dev.rootbot.actions.task.AccountId;
+import dev.rootbot.actions.task.AwsRegion;
+import dev.rootbot.actions.task.BucketName;
+import dev.rootbot.actions.task.InvalidInput;
+import dev.rootbot.actions.task.QueueRef;
+import dev.rootbot.bot.request.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One reading of one normalized text, word by word, following the grammar in {@link Grammar}. It
+ * remembers which task the words were about, so that an error can show that task's form.
+ */
+final class Parser {
+  private static final Pattern ID_LIKE = Pattern.compile("[\\d -]+");
+  private static final Pattern SPACED_ID = Pattern.compile("\\d{4} \\d{4} \\d{4}");
+  private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)/?");
+
+  private final String command;
+  private final Words words;
+  private TaskKind kind;
+
+  Parser(String command, String normalizedText) {
+    this.command = command;
+    this.words = new Words(normalizedText);
+  }
+
+  Command command() {
+    try {
+      return read();
+    } catch (InvalidInput e) {
+      throw error(e.getMessage());
+    }
+  }
+
+  private Command read() {
+    Optional<Words.Word> first = words.next();
+    if (first.isEmpty()) {
+      return new Command.OpenForm();
+    }
+    Words.Word verb = first.get();
+    if (verb.is("help") || verb.is("?")) {
+      return new Command.Help();
+    }
+    if (verb.is("status")) {
+      if (!words.atEnd()) {
+        throw new UsageError("\"status\" takes nothing after it", command, List.of());
+      }
+      return new Command.Status();
+    }
+    if (verb.is("unlock")) {
+      return unlock();
+    }
+    if (verb.is("audit")) {
+      kind = TaskKind.AUDIT_ROOT_CREDENTIALS;
+      if (words.nextAre("root")) {
+        expect("root", "credentials", "in", "account"); // like the other credential tasks
+      } else {
+        expect("account");
+      }
+      return task(new Resource.RootUser(), false);
+    }
+    if (verb.is("delete")) {
+      kind = TaskKind.DELETE_ROOT_CREDENTIALS;
+      expect("root", "credentials", "in", "account");
+      return task(new Resource.RootUser(), false);
+    }
+    if (verb.is("allow")) {
+      kind = TaskKind.ALLOW_PASSWORD_RECOVERY;
+      expect("password", "recovery", "in", "account");
+      return task(new Resource.RootUser(), false);
+    }
+    throw new UsageError("Rootbot does not know " + SlackInput.quote(verb.raw()), command,
+        List.of(TaskKind.values()));
+  }
+
+  private Command unlock() {
+    Optional<Words.Word> what = words.next();
+    if (what.isPresent() && what.get().is("bucket")) {
+      kind = TaskKind.UNLOCK_BUCKET;
+    } else if (what.isPresent() && what.get().is("queue")) {
+      kind = TaskKind.UNLOCK_QUEUE;
+    } else {
+      throw new UsageError("unlock what? Say \"unlock bucket\" or \"unlock queue\"", command,
+          List.of(TaskKind.UNLOCK_BUCKET, TaskKind.UNLOCK_QUEUE));
+    }
+    String noun = kind == TaskKind.UNLOCK_BUCKET ? "bucket" : "queue";
+    Optional<Words.Word> named = words.next();
+    if (named.isEmpty() || (named.get().is("in") && words.nextAre("account"))) {
+      throw error("name the " + noun + " to unlock");
+    }
+    Resource resource = resource(kind, SlackInput.value(named.get().text()));
+    expect("in", "account");
+    return task(resource, true);
+  }
+
+  /** The rest of a task: the account, then maybe a region, then "because …". */
+  private Command task(Resource resource, boolean regional) {
+    AccountRef account = account(accountWords());
+    Optional<AwsRegion> region = Optional.empty();
+    if (words.nextAre("region") || words.nextAre("in", "region")) {
+      if (!regional) {
+        throw error("root credentials belong to no region: leave \"region\" out");
+      }
+      words.next().filter(word -> word.is("in")).ifPresent(in -> words.next());
+      Words.Word code = words.next().orElseThrow(() -> error("say which region after \"region\", like eu-west-1"));
+      region = Optional.of(AwsRegion.parse(SlackInput.value(code.text())));
+    }
+    Optional<Reason> reason = Optional.empty();
+    Optional<Words.Word> next = words.next();
+    if (next.isPresent() && next.get().is("because")) {
+      String why = words.rest().replaceFirst("^[:,\\-–—]+", "").strip();
+      if (why.isEmpty()) {
+        throw error("\"because …\" is required: say why you need root");
+      }
+      reason = Optional.of(Reason.fromSlack(why));
+    } else if (next.isPresent()) {
+      throw error("expected \"because …\" after the region; got " + SlackInput.quote(next.get().raw()));
+    }
+    return new AskFor(kind, account, resource, region, reason);
+  }
+
+  /** The words of the account: up to "region", "in region", "because" or the end. */
+  private List<String> accountWords() {
+    var parts = new ArrayList<String>();
+    while (!words.atEnd() && !words.nextAre("because") && !words.nextAre("region") && !words.nextAre("in", "region")) {
+      parts.add(SlackInput.value(words.next().orElseThrow().text()));
+    }
+    if (parts.isEmpty()) {
+      throw error("say which account: its 12-digit ID or its name");
+    }
+    return parts;
+  }
+
+  private void expect(String... keywords) {
+    for (String keyword : keywords) {
+      Optional<Words.Word> word = words.next();
+      if (word.isEmpty() || !word.get().is(keyword)) {
+        String got = word.map(w -> "; got " + SlackInput.quote(w.raw())).orElse("");
+        throw error("expected \"" + String.join(" ", keywords) + "\"" + got);
+      }
+    }
+  }
+
+  private UsageError error(String problem) {
+    return new UsageError(problem, command, kind == null ? List.of() : List.of(kind));
+  }
+
+  /** The account from its words: an ID when it is only digits, spaces and dashes, else a name. */
+  static AccountRef account(List<String> parts) {
+    String text = String.join(" ", parts).strip();
+    if (ID_LIKE.matcher(text).matches()) {
+      return new AccountRef.Id(AccountId.parse(SPACED_ID.matcher(text).matches() ? text.replace(' ', '-') : text));
+    }
+    return new AccountRef.Name(text);
+  }
+
+  /** The resource a task of {@code kind} acts on, from its text. */
+  static Resource resource(TaskKind kind, String text) {
+    return switch (kind) {
+      case UNLOCK_BUCKET -> new Resource.Bucket(bucket(text));
+      case UNLOCK_QUEUE -> new Resource.Queue(QueueRef.parse(text));
+      case AUDIT_ROOT_CREDENTIALS, DELETE_ROOT_CREDENTIALS, ALLOW_PASSWORD_RECOVERY -> new Resource.RootUser();
+    };
+  }
+
+  /** A bucket by name, or as people paste it: {@code s3://name/} or its ARN. */
+  private static BucketName bucket(String text) {
+    var arn = BUCKET_ARN.matcher(text);
+    if (arn.matches()) {
+      return BucketName.of(arn.group(1));
+    }
+    return BucketName.of(text.startsWith("s3://") ? text.substring(5).replaceFirst("/$", "") : text);
+  }
+}

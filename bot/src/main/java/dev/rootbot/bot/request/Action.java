@@ -1,0 +1,54 @@
+package dev.rootbot.bot.request;
+
+/**
+ * Something that moves a request from one {@link State} to another: each action has exactly one state
+ * it starts from, which is what lets the store move a request with one conditional update.
+ */
+public enum Action {
+  /** A second person approved it. */
+  APPROVE(State.REQUESTED, State.APPROVED),
+  /** An approver refused it. */
+  DENY(State.REQUESTED, State.DENIED),
+  /** The requester withdrew it. */
+  CANCEL(State.REQUESTED, State.CANCELLED),
+  /** Nobody approved it in time. */
+  EXPIRE(State.REQUESTED, State.EXPIRED),
+  /** Rootbot is about to call AWS; recorded before the first call. */
+  START(State.APPROVED, State.RUNNING),
+  /** Rootbot stopped after the approval but before starting: nothing reached AWS, so it simply failed. */
+  ABANDON(State.APPROVED, State.FAILED),
+  /** The task did what it was asked. */
+  SUCCEED(State.RUNNING, State.SUCCEEDED),
+  /** The task stopped with an error it explained. */
+  FAIL(State.RUNNING, State.FAILED),
+  /** Rootbot stopped while the task ran: what happened in AWS is unknown. */
+  INTERRUPT(State.RUNNING, State.UNKNOWN);
+
+  private final State from;
+  private final State to;
+
+  Action(State from, State to) {
+    this.from = from;
+    this.to = to;
+  }
+
+  /** The only state this action applies to. */
+  public State from() {
+    return from;
+  }
+
+  /** The state a request is in after this action. */
+  public State to() {
+    return to;
+  }
+
+  /** Whether the action is a person's decision, so it names who took it. */
+  public boolean needsPerson() {
+    return this == APPROVE || this == DENY || this == CANCEL;
+  }
+
+  /** Whether the action ends the request with an outcome to report. */
+  public boolean needsOutcome() {
+    return to.isFinal() && this != DENY && this != CANCEL && this != EXPIRE;
+  }
+}

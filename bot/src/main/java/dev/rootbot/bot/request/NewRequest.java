@@ -1,0 +1,25 @@
+package dev.rootbot.bot.request;
+
+import dev.rootbot.actions.task.RootTask;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request as it is asked, before the store gives it an ID and a time.
+ *
+ * @param accountName the target account's name as Organizations has it, for the card
+ * @param ttl how long it waits for approval ({@code ROOTBOT_REQUEST_TTL_MINUTES})
+ */
+public record NewRequest(
+    RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl) {
+  public NewRequest {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(reason, "reason");
+    if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a request waits a positive time for approval; got " + ttl);
+    }
+  }
+}

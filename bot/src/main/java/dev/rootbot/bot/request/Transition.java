@@ -1,0 +1,56 @@
+package dev.rootbot.bot.request;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@link Action} with what it carries: the person who decided (approve, deny, cancel) or the outcome
+ * (succeed, fail, abandon, interrupt). Build one with the static methods, which cannot be misused.
+ */
+public record Transition(Action action, Optional<UserId> by, Optional<Outcome> outcome) {
+  public Transition {
+    Objects.requireNonNull(action, "action");
+    if (by.isPresent() != action.needsPerson()) {
+      throw new IllegalArgumentException(action + (action.needsPerson() ? " names who decided" : " names nobody"));
+    }
+    if (outcome.isPresent() != action.needsOutcome()) {
+      throw new IllegalArgumentException(action + (action.needsOutcome() ? " carries an outcome" : " carries no outcome"));
+    }
+  }
+
+  public static Transition approve(UserId approver) {
+    return new Transition(Action.APPROVE, Optional.of(approver), Optional.empty());
+  }
+
+  public static Transition deny(UserId denier) {
+    return new Transition(Action.DENY, Optional.of(denier), Optional.empty());
+  }
+
+  public static Transition cancel(UserId requester) {
+    return new Transition(Action.CANCEL, Optional.of(requester), Optional.empty());
+  }
+
+  public static Transition expire() {
+    return new Transition(Action.EXPIRE, Optional.empty(), Optional.empty());
+  }
+
+  public static Transition start() {
+    return new Transition(Action.START, Optional.empty(), Optional.empty());
+  }
+
+  public static Transition abandon(Outcome outcome) {
+    return new Transition(Action.ABANDON, Optional.empty(), Optional.of(outcome));
+  }
+
+  public static Transition succeed(Outcome outcome) {
+    return new Transition(Action.SUCCEED, Optional.empty(), Optional.of(outcome));
+  }
+
+  public static Transition fail(Outcome outcome) {
+    return new Transition(Action.FAIL, Optional.empty(), Optional.of(outcome));
+  }
+
+  public static Transition interrupt(Outcome outcome) {
+    return new Transition(Action.INTERRUPT, Optional.empty(), Optional.of(outcome));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.rootbot.bot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/** The store on SQLite or PostgreSQL through JDBC; see {@link Store} for threading. */
+final class JdbcStore implements Store {
+  /** Enough for a few concurrent clicks and the outbox sender; SQLite writes one at a time anyway. */
+  static final int CONNECTIONS = 4;
+
+  private final Database database;
+  private final JdbcRequests requests;
+  private final JdbcAuditLog audit;
+  private final JdbcOutbox outbox;
+  private final JdbcSeenEvents events;
+
+  private JdbcStore(Database database) {
+    this.database = database;
+    this.audit = new JdbcAuditLog(database);
+    this.outbox = new JdbcOutbox(database, audit);
+    this.requests = new JdbcRequests(database, audit, outbox);
+    this.events = new JdbcSeenEvents(database);
+  }
+
+  static JdbcStore open(Location location, Clock clock, int connections) {
+    Objects.requireNonNull(clock, "clock");
+    if (location.dialect() == Dialect.SQLITE) {
+      createFolder(location.sqliteFile());
+    }
+    var database = new Database(location, clock, connections);
+    try {
+      Schema.create(database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return new JdbcStore(database);
+  }
+
+  private static void createFolder(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    try {
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+    } catch (IOException e) {
+      throw new StoreFailure("cannot create the folder for " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Requests requests() {
+    return requests;
+  }
+
+  @Override
+  public AuditLog audit() {
+    return audit;
+  }
+
+  @Override
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public SeenEvents events() {
+    return events;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.rootbot.bot.store;
+
+import java.util.Objects;
+
+/**
+ * A message for Slack about one request, waiting in the outbox. Where it goes (channel, card, thread)
+ * is looked up from the request when it is sent, so a reply queued before the card was posted still
+ * finds the card's thread.
+ *
+ * @param body what the Slack side needs to send it, e.g. Block Kit JSON; the store does not read it
+ */
+public record Outgoing(Kind kind, String body) {
+  public Outgoing {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** What to do with the message. */
+  public enum Kind {
+    /** Post the approval card where the request was asked. */
+    POST_CARD,
+    /** Update the card to show the request as it is now. */
+    UPDATE_CARD,
+    /** Reply in the card's thread. */
+    THREAD_REPLY
+  }
+}

@@ -1,0 +1,46 @@
+package dev.rootbot.bot.store;
+
+import java.time.Clock;
+
+/**
+ * Rootbot's durable memory: requests, the append-only audit log, the outbox of messages for Slack, and
+ * the Slack events already handled. One database, SQLite by default or PostgreSQL, so that several
+ * replicas can share it.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open("sqlite:rootbot.db", Clock.systemUTC())) {
+ *   RootRequest request = store.requests().file(asked);
+ *   store.requests().move(request.id(), Transition.approve(bob))   // empty when someone else was first
+ *       .ifPresent(approved -> work.execute(() -> run(approved)));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: every call borrows one of a few connections and runs in one transaction, so calls
+ * from any number of threads, or replicas, see each change whole or not at all. Times come from the
+ * clock given to {@link #open}, never from the system.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Opens the store {@code ROOTBOT_STORE} names, creating its schema when missing (safe to repeat).
+   *
+   * @param location {@code sqlite:PATH} or a {@code jdbc:postgresql://HOST/DB?user=…} URL
+   * @throws IllegalArgumentException when {@code location} is neither
+   * @throws StoreFailure when the database cannot be reached or was written by a newer Rootbot
+   */
+  static Store open(String location, Clock clock) {
+    return JdbcStore.open(Location.parse(location), clock, JdbcStore.CONNECTIONS);
+  }
+
+  Requests requests();
+
+  AuditLog audit();
+
+  Outbox outbox();
+
+  SeenEvents events();
+
+  /** Closes every connection; calls after this fail. */
+  @Override
+  void close();
+}

@@ -1,0 +1,478 @@
+package dev.rootbot.bot.store;
+
+import static dev.rootbot.bot.request.SampleRequests.ALICE;
+import static dev.rootbot.bot.request.SampleRequests.BOB;
+import static dev.rootbot.bot.request.SampleRequests.CAROL;
+import static dev.rootbot.bot.request.SampleRequests.INCIDENTS;
+import static dev.rootbot.bot.request.SampleRequests.NOON;
+import static dev.rootbot.bot.request.SampleRequests.TTL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rootbot.actions.task.AccountId;
+import dev.rootbot.actions.task.AuditRootCredentials;
+import dev.rootbot.actions.task.AwsRegion;
+import dev.rootbot.actions.task.Backup;
+import dev.rootbot.actions.task.BucketName;
+import dev.rootbot.actions.task.PolicyDocument;
+import dev.rootbot.actions.task.RestoreBucketPolicy;
+import dev.rootbot.bot.request.MessageTs;
+import dev.rootbot.bot.request.NewRequest;
+import dev.rootbot.bot.request.Origin;
+import dev.rootbot.bot.request.Outcome;
+import dev.rootbot.bot.request.RequestId;
+import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.SampleRequests;
+import dev.rootbot.bot.request.State;
+import dev.rootbot.bot.request.Transition;
+import dev.rootbot.bot.request.UserId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store must do, run against SQLite and PostgreSQL by the two subclasses. Each test gets an
+ * empty database of its own.
+ */
+abstract class StoreContract {
+  static final Outcome DONE = new Outcome("Removed the bucket policy.",
+      List.of(new Outcome.Step("s3:GetBucketPolicy", "read it"), new Outcome.Step("s3:DeleteBucketPolicy", "deleted")));
+  static final Backup BACKUP = new Backup(Backup.Kind.BUCKET_POLICY, new AccountId("222222222222"),
+      "payments-audit-logs", AwsRegion.US_EAST_1, policyOf(1));
+
+  final FakeClock clock = new FakeClock(NOON);
+  Store store;
+
+  /** A store on a fresh, empty database, opened with {@code connections} connections. */
+  abstract Store openEmpty(FakeClock clock, int connections);
+
+  /** Another store on the same database as the last {@link #openEmpty}: a second replica. */
+  abstract Store openAgain(FakeClock clock, int connections);
+
+  /** A plain connection to that database, bypassing the store. */
+  abstract Connection rawConnection() throws SQLException;
+
+  @BeforeEach
+  void openStore() {
+    store = openEmpty(clock, 4);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void a_filed_request_reads_back_equal_and_waits_for_approval() {
+    var asked = new NewRequest(SampleRequests.UNLOCK, "prod-payments", ALICE,
+        Origin.thread(INCIDENTS, new MessageTs("1712345678.000100")), SampleRequests.asked().reason(), TTL);
+
+    RootRequest filed = store.requests().file(asked);
+
+    assertThat(filed.id().value()).matches("r-[a-z2-7]{10}");
+    assertThat(filed.state()).isEqualTo(State.REQUESTED);
+    assertThat(filed.createdAt()).isEqualTo(NOON);
+    assertThat(filed.expiresAt()).isEqualTo(NOON.plus(TTL));
+    assertThat(store.requests().find(filed.id())).contains(filed);
+  }
+
+  @Test
+  void a_request_that_went_all_the_way_reads_back_with_every_field() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    store.requests().cardPosted(filed.id(), new MessageTs("1712345678.000200"));
+    clock.advance(Duration.ofMinutes(2));
+    store.requests().move(filed.id(), Transition.approve(BOB));
+    clock.advance(Duration.ofSeconds(1));
+    store.requests().move(filed.id(), Transition.start());
+    store.requests().sessionStarted(filed.id(), "ASIAROOTSESSION0001");
+    store.requests().keepBackup(filed.id(), BACKUP);
+    clock.advance(Duration.ofSeconds(5));
+
+    RootRequest done = store.requests().move(filed.id(), Transition.succeed(DONE)).orElseThrow();
+
+    assertThat(done.state()).isEqualTo(State.SUCCEEDED);
+    assertThat(done.card()).contains(new MessageTs("1712345678.000200"));
+    assertThat(done.approver()).contains(BOB);
+    assertThat(done.decidedAt()).contains(NOON.plusSeconds(120));
+    assertThat(done.startedAt()).contains(NOON.plusSeconds(121));
+    assertThat(done.finishedAt()).contains(NOON.plusSeconds(126));
+    assertThat(done.accessKeyId()).contains("ASIAROOTSESSION0001");
+    assertThat(done.backup()).contains(BACKUP);
+    assertThat(done.outcome()).contains(DONE);
+    assertThat(store.requests().find(filed.id())).contains(done);
+  }
+
+  @Test
+  void a_move_happens_only_from_the_state_its_action_starts_from() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+
+    assertThat(store.requests().move(filed.id(), Transition.start())).isEmpty();
+    assertThat(store.requests().move(filed.id(), Transition.approve(BOB))).isPresent();
+    assertThat(store.requests().move(filed.id(), Transition.approve(CAROL))).isEmpty();
+    assertThat(store.requests().move(filed.id(), Transition.deny(CAROL))).isEmpty();
+    assertThat(store.requests().move(new RequestId("r-nosuchreqq"), Transition.approve(BOB))).isEmpty();
+    assertThat(store.requests().find(filed.id()).orElseThrow().decidedBy()).contains(BOB);
+  }
+
+  @Test
+  void twenty_approvers_clicking_at_once_approve_a_request_exactly_once() throws Exception {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    // Two replicas on one database, ten connections each: the database, not a lock in Java, must decide.
+    try (Store replicaA = openAgain(clock, 10); Store replicaB = openAgain(clock, 10)) {
+      ExecutorService clickers = Executors.newFixedThreadPool(20);
+      var ready = new CountDownLatch(20);
+      var go = new CountDownLatch(1);
+      var clicks = new ArrayList<Future<Optional<RootRequest>>>();
+      for (int i = 0; i < 20; i++) {
+        Store replica = i % 2 == 0 ? replicaA : replicaB;
+        UserId approver = new UserId(String.format("U0APPROVER%02d", i));
+        clicks.add(clickers.submit(() -> {
+          ready.countDown();
+          go.await();
+          return replica.requests().move(filed.id(), Transition.approve(approver));
+        }));
+      }
+      ready.await(10, TimeUnit.SECONDS);
+      go.countDown();
+      var winners = new ArrayList<RootRequest>();
+      for (Future<Optional<RootRequest>> click : clicks) {
+        click.get(60, TimeUnit.SECONDS).ifPresent(winners::add);
+      }
+      clickers.shutdown();
+
+      assertThat(winners).hasSize(1);
+      RootRequest stored = store.requests().find(filed.id()).orElseThrow();
+      assertThat(stored.state()).isEqualTo(State.APPROVED);
+      assertThat(stored.decidedBy()).isEqualTo(winners.get(0).decidedBy());
+      assertThat(store.audit().of(filed.id())).filteredOn(e -> e.event().equals("approve")).hasSize(1);
+    }
+  }
+
+  @Test
+  void open_requests_are_those_waiting_approved_or_running_oldest_first() {
+    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
+    RootRequest approved = fileAndMove(Transition.approve(BOB));
+    RootRequest waiting = fileAndMove();
+    fileAndMove(Transition.deny(BOB));
+    fileAndMove(Transition.approve(BOB), Transition.start(), Transition.fail(DONE));
+
+    assertThat(store.requests().open()).extracting(RootRequest::id)
+        .containsExactly(running.id(), approved.id(), waiting.id());
+  }
+
+  @Test
+  void every_move_is_in_the_audit_log_with_who_when_and_what() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    clock.advance(Duration.ofMinutes(1));
+    store.requests().move(filed.id(), Transition.approve(BOB));
+    store.requests().move(filed.id(), Transition.start());
+    store.requests().sessionStarted(filed.id(), "ASIAROOTSESSION0001");
+    store.requests().keepBackup(filed.id(), BACKUP);
+    store.requests().move(filed.id(), Transition.succeed(DONE));
+
+    List<AuditEntry> log = store.audit().of(filed.id());
+
+    assertThat(log).extracting(AuditEntry::event)
+        .containsExactly("request", "approve", "start", "session", "backup", "succeed");
+    assertThat(log).extracting(AuditEntry::actor)
+        .containsExactly("U0ALICE", "U0BOB", "rootbot", "rootbot", "rootbot", "rootbot");
+    assertThat(log.get(0).at()).isEqualTo(NOON);
+    assertThat(log.get(1).at()).isEqualTo(NOON.plusSeconds(60));
+    assertThat(log.get(0).detail()).contains("unlock bucket payments-audit-logs in prod-payments (222222222222)")
+        .contains("because INC-42 locked us out");
+    assertThat(log.get(1).detail()).isEqualTo("REQUESTED → APPROVED");
+    assertThat(log.get(3).detail()).contains("ASIAROOTSESSION0001");
+    assertThat(log.get(5).detail()).isEqualTo("RUNNING → SUCCEEDED: Removed the bucket policy.");
+    assertThat(log).extracting(AuditEntry::seq).isSorted();
+  }
+
+  @Test
+  void a_refusal_is_in_the_audit_log_with_who_tried_what_and_why() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+
+    store.audit().refused(Optional.of(filed.id()), ALICE, "approve", "you asked for this");
+    store.audit().refused(Optional.empty(), CAROL, "request", "guests cannot ask");
+
+    assertThat(store.audit().of(filed.id())).last()
+        .extracting(AuditEntry::actor, AuditEntry::event, AuditEntry::detail)
+        .containsExactly("U0ALICE", "refused approve", "you asked for this");
+    assertThat(store.audit().latest(1)).singleElement()
+        .extracting(AuditEntry::request, AuditEntry::event).containsExactly(Optional.empty(), "refused request");
+  }
+
+  @Test
+  void the_database_refuses_to_change_or_delete_the_audit_log() throws SQLException {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    List<AuditEntry> before = store.audit().of(filed.id());
+
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
+      assertThatThrownBy(() -> sql.executeUpdate("UPDATE audit_log SET actor = 'U0MALLORY'"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM audit_log"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    }
+    assertThat(store.audit().of(filed.id())).isEqualTo(before);
+  }
+
+  @Test
+  void a_backup_is_kept_whole_whatever_its_size_and_gives_the_restore_task() {
+    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
+    var big = new Backup(Backup.Kind.BUCKET_POLICY, new AccountId("222222222222"), "payments-audit-logs",
+        AwsRegion.US_EAST_1, policyOf(4_000));
+    assertThat(big.policy().sizeInBytes()).isGreaterThan(300_000);
+
+    store.requests().keepBackup(running.id(), big);
+
+    Backup stored = store.requests().find(running.id()).flatMap(RootRequest::backup).orElseThrow();
+    assertThat(stored.policy().json()).isEqualTo(big.policy().json());
+    assertThat(stored).isEqualTo(big);
+    assertThat(new Backup(Backup.Kind.BUCKET_POLICY, BACKUP.account(), BACKUP.resource(), BACKUP.region(),
+        BACKUP.policy()).restoreTask()).isEqualTo(new RestoreBucketPolicy(new AccountId("222222222222"),
+        BucketName.of("payments-audit-logs"), AwsRegion.US_EAST_1, BACKUP.policy()));
+  }
+
+  @Test
+  void a_backup_is_refused_unless_the_request_is_running_and_has_none_yet() {
+    RootRequest waiting = fileAndMove();
+    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
+    store.requests().keepBackup(running.id(), BACKUP);
+    var other = new Backup(Backup.Kind.BUCKET_POLICY, BACKUP.account(), "other-bucket", BACKUP.region(), policyOf(2));
+
+    assertThatThrownBy(() -> store.requests().keepBackup(waiting.id(), BACKUP))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("is waiting for approval, not running");
+    assertThatThrownBy(() -> store.requests().keepBackup(running.id(), other))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("already keeps a backup");
+    assertThatThrownBy(() -> store.requests().keepBackup(new RequestId("r-nosuchreqq"), BACKUP))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("there is no request r-nosuchreqq");
+    assertThat(store.requests().find(waiting.id()).orElseThrow().backup()).isEmpty();
+    assertThat(store.requests().find(running.id()).orElseThrow().backup()).contains(BACKUP);
+  }
+
+  @Test
+  void the_session_key_is_recorded_only_while_running() {
+    RootRequest approved = fileAndMove(Transition.approve(BOB));
+
+    assertThatThrownBy(() -> store.requests().sessionStarted(approved.id(), "ASIAROOTSESSION0001"))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("not running");
+    store.requests().move(approved.id(), Transition.start());
+    store.requests().sessionStarted(approved.id(), "ASIAROOTSESSION0001");
+
+    assertThat(store.requests().find(approved.id()).orElseThrow().accessKeyId()).contains("ASIAROOTSESSION0001");
+  }
+
+  @Test
+  void due_requests_expire_once_and_come_back_to_update_their_cards() {
+    RootRequest early = fileAndMove();
+    clock.advance(Duration.ofMinutes(10));
+    RootRequest late = fileAndMove();
+    clock.advance(TTL.minusMinutes(10));
+
+    List<RootRequest> expired = store.requests().expireDue(after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "")));
+
+    assertThat(expired).extracting(RootRequest::id).containsExactly(early.id());
+    assertThat(expired.get(0).state()).isEqualTo(State.EXPIRED);
+    assertThat(expired.get(0).finishedAt()).contains(clock.instant());
+    assertThat(store.requests().find(late.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
+    assertThat(store.requests().expireDue()).isEmpty();
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::request)
+        .containsExactly(early.id());
+  }
+
+  @Test
+  void after_a_restart_running_requests_become_unknown_and_approved_ones_fail_without_running() {
+    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
+    store.requests().sessionStarted(running.id(), "ASIAROOTSESSION0001");
+    RootRequest approved = fileAndMove(Transition.approve(BOB));
+    RootRequest waiting = fileAndMove();
+
+    List<RootRequest> recovered = store.requests().recoverInterrupted(Duration.ZERO);
+
+    assertThat(recovered).extracting(RootRequest::id, RootRequest::state)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(running.id(), State.UNKNOWN),
+            org.assertj.core.groups.Tuple.tuple(approved.id(), State.FAILED));
+    assertThat(store.requests().find(running.id()).orElseThrow().outcome().orElseThrow().text())
+        .contains("will not be run again").contains("ASIAROOTSESSION0001");
+    assertThat(store.requests().find(approved.id()).orElseThrow().outcome().orElseThrow().text())
+        .contains("nothing was done in AWS");
+    assertThat(store.requests().find(waiting.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
+    assertThat(store.requests().move(running.id(), Transition.start())).isEmpty();
+  }
+
+  @Test
+  void with_several_replicas_a_request_running_for_less_than_a_session_is_left_alone() {
+    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(store.requests().recoverInterrupted(Duration.ofMinutes(16))).isEmpty();
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(store.requests().recoverInterrupted(Duration.ofMinutes(16))).extracting(RootRequest::id)
+        .containsExactly(running.id());
+  }
+
+  @Test
+  void messages_reported_with_a_move_are_stored_in_the_same_transaction() {
+    RootRequest filed = store.requests().file(SampleRequests.asked(),
+        request -> List.of(new Outgoing(Outgoing.Kind.POST_CARD, "card for " + request.id())));
+
+    assertThatThrownBy(() -> store.requests().move(filed.id(), Transition.approve(BOB), request -> {
+      throw new IllegalStateException("the card could not be rendered");
+    })).hasMessageContaining("could not be rendered");
+
+    assertThat(store.requests().find(filed.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
+    assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).containsExactly("request");
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).singleElement()
+        .extracting(d -> d.message().body()).isEqualTo("card for " + filed.id());
+  }
+
+  @Test
+  void messages_about_one_request_go_out_in_order_and_others_are_not_held_up() {
+    RootRequest first = fileAndMove();
+    RootRequest second = fileAndMove();
+    long card = store.outbox().enqueue(first.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    long reply = store.outbox().enqueue(first.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
+    long other = store.outbox().enqueue(second.id(), new Outgoing(Outgoing.Kind.POST_CARD, "other card"));
+
+    List<Delivery> due = store.outbox().claimDue(10, Duration.ofMinutes(1));
+    assertThat(due).extracting(Delivery::id).containsExactly(card, other);
+    assertThat(due.get(0).attempts()).isEqualTo(1);
+    assertThat(due.get(0).enqueuedAt()).isEqualTo(clock.instant());
+    store.outbox().delivered(card);
+    store.outbox().delivered(other);
+
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
+    store.outbox().delivered(reply);
+    assertThat(store.outbox().pending()).isZero();
+  }
+
+  @Test
+  void a_failed_message_waits_until_its_retry_time_and_holds_back_the_next_one() {
+    RootRequest request = fileAndMove();
+    long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    long reply = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
+    store.outbox().claimDue(10, Duration.ofMinutes(1));
+
+    store.outbox().retryAt(card, NOON.plusSeconds(30), "rate limited, Retry-After: 30");
+
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+    clock.advance(Duration.ofSeconds(30));
+    List<Delivery> again = store.outbox().claimDue(10, Duration.ofMinutes(1));
+    assertThat(again).extracting(Delivery::id, Delivery::attempts)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(card, 2));
+    assertThat(store.outbox().pending()).isEqualTo(2);
+    assertThat(reply).isGreaterThan(card);
+  }
+
+  @Test
+  void a_claimed_message_is_not_claimed_again_until_its_lease_runs_out() {
+    RootRequest request = fileAndMove();
+    long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    try (Store otherReplica = openAgain(clock, 2)) {
+      assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(card);
+      assertThat(otherReplica.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(otherReplica.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::attempts)
+          .containsExactly(2);
+    }
+  }
+
+  @Test
+  void giving_up_on_a_message_lets_the_next_one_go_and_is_audited() {
+    RootRequest request = fileAndMove();
+    long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    long reply = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
+    store.outbox().claimDue(10, Duration.ofMinutes(1));
+
+    store.outbox().giveUp(card, "channel_not_found");
+    store.outbox().delivered(card); // too late: stays given up
+
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
+    assertThat(store.audit().of(request.id())).last().extracting(AuditEntry::event, AuditEntry::detail)
+        .containsExactly("message dropped", "POST_CARD #" + card + " not sent: channel_not_found");
+  }
+
+  @Test
+  void a_slack_event_is_new_only_the_first_time_until_it_is_forgotten() {
+    assertThat(store.events().firstSighting("Ev0PV52K21")).isTrue();
+    assertThat(store.events().firstSighting("Ev0PV52K21")).isFalse();
+    clock.advance(Duration.ofHours(1));
+    assertThat(store.events().firstSighting("Ev0PV52K22")).isTrue();
+
+    assertThat(store.events().forgetBefore(NOON.plusSeconds(60))).isEqualTo(1);
+
+    assertThat(store.events().firstSighting("Ev0PV52K21")).isTrue();
+    assertThat(store.events().firstSighting("Ev0PV52K22")).isFalse();
+  }
+
+  @Test
+  void opening_again_keeps_everything_and_creates_nothing_twice() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+
+    try (Store reopened = openAgain(clock, 1)) {
+      assertThat(reopened.requests().find(filed.id())).contains(filed);
+      assertThat(reopened.audit().of(filed.id())).hasSize(1);
+    }
+  }
+
+  @Test
+  void a_store_written_by_a_newer_rootbot_is_refused() throws SQLException {
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
+      sql.executeUpdate("INSERT INTO rootbot_schema (version) VALUES (" + (Schema.VERSION + 1) + ")");
+    }
+
+    assertThatThrownBy(() -> openAgain(clock, 1)).isInstanceOf(StoreFailure.class)
+        .hasMessageContaining("written by a newer Rootbot");
+  }
+
+  @Test
+  void times_are_kept_to_the_microsecond_in_utc() {
+    clock.advance(Duration.ofNanos(123_456_789));
+
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+
+    assertThat(filed.createdAt()).isEqualTo(NOON.plusNanos(123_456_000));
+    assertThat(store.requests().find(filed.id()).orElseThrow().createdAt()).isEqualTo(filed.createdAt());
+  }
+
+  @Test
+  void a_task_without_a_reason_is_stored_without_one() {
+    var audit = new NewRequest(new AuditRootCredentials(new AccountId("333333333333")), "prod-data", ALICE,
+        Origin.channel(INCIDENTS), Optional.empty(), TTL);
+
+    RootRequest filed = store.requests().file(audit);
+
+    assertThat(store.requests().find(filed.id())).contains(filed);
+    assertThat(filed.reason()).isEmpty();
+  }
+
+  RootRequest fileAndMove(Transition... transitions) {
+    RootRequest request = store.requests().file(SampleRequests.asked());
+    for (Transition transition : transitions) {
+      request = store.requests().move(request.id(), transition).orElseThrow();
+    }
+    clock.advance(Duration.ofSeconds(1)); // distinct creation times, for ordering
+    return request;
+  }
+
+  /** A bucket policy with {@code statements} statements, about 80 bytes each. */
+  static PolicyDocument policyOf(int statements) {
+    var json = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+    for (int i = 0; i < statements; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"Sid\":\"Deny").append(i)
+          .append("\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}");
+    }
+    return new PolicyDocument(json.append("]}").toString());
+  }
+}

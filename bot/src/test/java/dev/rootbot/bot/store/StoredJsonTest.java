@@ -1,0 +1,90 @@
+package dev.rootbot.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rootbot.actions.task.AccountId;
+import dev.rootbot.actions.task.AllowPasswordRecovery;
+import dev.rootbot.actions.task.AuditRootCredentials;
+import dev.rootbot.actions.task.AwsRegion;
+import dev.rootbot.actions.task.Backup;
+import dev.rootbot.actions.task.BucketName;
+import dev.rootbot.actions.task.DeleteRootCredentials;
+import dev.rootbot.actions.task.PolicyDocument;
+import dev.rootbot.actions.task.QueueRef;
+import dev.rootbot.actions.task.RestoreBucketPolicy;
+import dev.rootbot.actions.task.RestoreQueuePolicy;
+import dev.rootbot.actions.task.RootTask;
+import dev.rootbot.actions.task.UnlockBucket;
+import dev.rootbot.actions.task.UnlockQueue;
+import dev.rootbot.bot.request.Outcome;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tasks, backups and outcomes survive the trip to a text column and back, field for field. */
+class StoredJsonTest {
+  private static final AccountId MEMBER = new AccountId("222222222222");
+  private static final AwsRegion EU = AwsRegion.parse("eu-west-1");
+  /** Odd spacing and key order on purpose: a restore must put back these exact bytes. */
+  private static final PolicyDocument SAVED = new PolicyDocument(
+      "{ \"Statement\" : [ {\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\"} ],\n \"Version\":\"2012-10-17\" }");
+
+  static Stream<RootTask> everyKindOfTask() {
+    return Stream.of(
+        new UnlockBucket(MEMBER, BucketName.of("payments-audit-logs"), AwsRegion.US_EAST_1),
+        new RestoreBucketPolicy(MEMBER, BucketName.of("payments-audit-logs"), EU, SAVED),
+        new UnlockQueue(MEMBER, QueueRef.parse("payments-events"), EU),
+        new UnlockQueue(MEMBER, QueueRef.parse("https://sqs.eu-west-1.amazonaws.com/222222222222/orders.fifo"), EU),
+        new RestoreQueuePolicy(MEMBER, QueueRef.parse("http://localhost:4566/222222222222/payments-events"), EU, SAVED),
+        new AuditRootCredentials(MEMBER),
+        new DeleteRootCredentials(MEMBER),
+        new AllowPasswordRecovery(MEMBER));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyKindOfTask")
+  void a_task_reads_back_equal(RootTask task) {
+    String json = StoredJson.task(task);
+
+    assertThat(StoredJson.task(json)).isEqualTo(task);
+    assertThat(json).contains("\"kind\":\"" + StoredJson.kind(task) + "\"");
+  }
+
+  @Test
+  void every_kind_of_root_task_has_a_stored_form() {
+    List<String> covered = everyKindOfTask().map(task -> task.getClass().getName()).distinct().toList();
+
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(RootTask.class.getPermittedSubclasses()).map(Class::getName).toList());
+  }
+
+  @Test
+  void a_restore_keeps_the_exact_bytes_of_the_saved_policy() {
+    RootTask restore = StoredJson.task(StoredJson.task(new RestoreBucketPolicy(MEMBER,
+        BucketName.of("payments-audit-logs"), EU, SAVED)));
+
+    assertThat(((RestoreBucketPolicy) restore).saved().json()).isEqualTo(SAVED.json());
+  }
+
+  @Test
+  void a_backup_and_an_outcome_read_back_equal() {
+    var backup = new Backup(Backup.Kind.QUEUE_POLICY, MEMBER,
+        "https://sqs.eu-west-1.amazonaws.com/222222222222/payments-events", EU, SAVED);
+    var outcome = new Outcome("Removed the queue policy.", List.of(
+        new Outcome.Step("sqs:GetQueueAttributes", "read \"it\"\nall"), new Outcome.Step("sqs:SetQueueAttributes", "")));
+
+    assertThat(StoredJson.backup(StoredJson.backup(backup))).isEqualTo(backup);
+    assertThat(StoredJson.outcome(StoredJson.outcome(outcome))).isEqualTo(outcome);
+    assertThat(StoredJson.outcome(StoredJson.outcome(Outcome.of("nothing to do")))).isEqualTo(Outcome.of("nothing to do"));
+  }
+
+  @Test
+  void a_task_kind_from_a_newer_rootbot_is_reported_not_guessed() {
+    assertThatThrownBy(() -> StoredJson.task("{\"kind\":\"reboot_account\",\"target\":\"222222222222\"}"))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("unknown task kind \"reboot_account\"");
+  }
+}
