@@ -183,11 +183,6 @@ public final class SlackWorkspace implements AutoCloseable {
     socketMode.awaitConnection(timeout);
   }
 
-  /** Sends Socket Mode clients {@code disconnect} with reason {@code refresh_requested}, as Slack does every few hours. */
-  public void requestSocketRefresh() {
-    socketMode.requestRefresh();
-  }
-
   // ---- sending ----
 
   /** The person at the keyboard, whose actions reach the bot signed as Slack signs them. */

@@ -176,17 +176,6 @@ final class SocketMode {
     }
   }
 
-  /** Asks every connected client to reconnect, as Slack does every few hours. */
-  void requestRefresh() {
-    JsonObject disconnect = new JsonObject();
-    disconnect.addProperty("type", "disconnect");
-    disconnect.addProperty("reason", "refresh_requested");
-    JsonObject debug = new JsonObject();
-    debug.addProperty("host", "applink-sandbox");
-    disconnect.add("debug_info", debug);
-    connections.forEach(c -> send(c, Json.write(disconnect)));
-  }
-
   void closeAll() {
     for (WsContext connection : connections) {
       try {
