@@ -19,11 +19,15 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try (SlackWorkspace slack = SlackWorkspace.onFreePort()) {
- *   slack.connectBot(URI.create("http://127.0.0.1:3000/slack/events"), SlackWorkspace.SIGNING_SECRET);
- *   slack.as(ALICE).slashCommand("/root", "unlock bucket logs in account 222222222222 because locked out", INCIDENT_42);
+ *   URI bot = startBot(slack.apiUrl(), slack.botToken(), SlackWorkspace.SIGNING_SECRET); // the bot under test
+ *   slack.connectBot(bot, SlackWorkspace.SIGNING_SECRET);
+ *
+ *   slack.as(ALICE).slashCommand("/root", "unlock bucket payments-audit-logs in account 222222222222"
+ *       + " because the auditors are locked out", INCIDENT_42);
  *   Message card = slack.awaitMessage(INCIDENT_42, m -> m.actionIds().contains("approve"), Duration.ofSeconds(5));
  *   slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
- *   slack.awaitReply(INCIDENT_42, card.ts(), m -> m.allText().contains("Succeeded"), Duration.ofSeconds(10));
+ *   Message outcome = slack.awaitReply(INCIDENT_42, card.ts(), m -> m.allText().contains("Succeeded"),
+ *       Duration.ofSeconds(30));
  * }
  * }</pre>
  *

@@ -5,15 +5,9 @@ import static dev.rootbot.sandbox.slack.SlackWorkspace.BOB;
 import static dev.rootbot.sandbox.slack.SlackWorkspace.INCIDENT_42;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.Slack;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.model.event.AppMentionEvent;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,55 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class BoltOverHttpTest {
   static final String SECRET = "bolt-test-signing-secret";
-  static final String CARD = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"%s asks to unlock a bucket\"}},"
-      + "{\"type\":\"actions\",\"block_id\":\"decision\",\"elements\":["
-      + "{\"type\":\"button\",\"action_id\":\"approve\",\"style\":\"primary\",\"value\":\"req-7\","
-      + "\"text\":{\"type\":\"plain_text\",\"text\":\"Approve\"},\"confirm\":{\"title\":{\"type\":\"plain_text\","
-      + "\"text\":\"Sure?\"},\"text\":{\"type\":\"plain_text\",\"text\":\"Root for 15 minutes\"},"
-      + "\"confirm\":{\"type\":\"plain_text\",\"text\":\"Approve\"},\"deny\":{\"type\":\"plain_text\",\"text\":\"No\"}}},"
-      + "{\"type\":\"button\",\"action_id\":\"deny\",\"value\":\"req-7\",\"text\":{\"type\":\"plain_text\",\"text\":\"Deny\"}}]}]";
-  static final String FORM = "{\"type\":\"modal\",\"callback_id\":\"root_form\",\"title\":{\"type\":\"plain_text\","
-      + "\"text\":\"Root task\"},\"submit\":{\"type\":\"plain_text\",\"text\":\"Request\"},\"blocks\":[{\"type\":\"input\","
-      + "\"block_id\":\"reason_block\",\"label\":{\"type\":\"plain_text\",\"text\":\"Reason\"},\"element\":"
-      + "{\"type\":\"plain_text_input\",\"action_id\":\"reason\"}}]}";
-
   static final SlackWorkspace workspace = SlackWorkspace.onFreePort();
-  static final Slack slack = SlackClients.slack(workspace);
-  static final AtomicReference<String> lastCommandText = new AtomicReference<>();
-  static BoltOverHttp bolt;
-
-  @BeforeAll
-  static void startBolt() {
-    App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(workspace.botToken()).signingSecret(SECRET)
-        .build());
-    app.command("/root", (req, ctx) -> {
-      String text = req.getPayload().getText();
-      lastCommandText.set(text);
-      if (text == null) {
-        ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).viewAsString(FORM));
-        return ctx.ack();
-      }
-      ctx.client().chatPostMessage(r -> r.channel(req.getPayload().getChannelId()).text("Approval needed")
-          .blocksAsString(String.format(CARD, "<@" + req.getPayload().getUserId() + ">")));
-      return ctx.ack("Request filed");
-    });
-    app.blockAction("approve", (req, ctx) -> {
-      String channel = req.getPayload().getChannel().getId();
-      String ts = req.getPayload().getMessage().getTs();
-      ctx.client().chatUpdate(r -> r.channel(channel).ts(ts).text("Approved by <@" + req.getPayload().getUser().getId()
-          + ">").blocksAsString("[]"));
-      ctx.respond("You approved " + req.getPayload().getActions().get(0).getValue());
-      ctx.client().chatPostMessage(r -> r.channel(channel).threadTs(ts).text("Succeeded"));
-      return ctx.ack();
-    });
-    app.viewSubmission("root_form", (req, ctx) -> {
-      String reason = req.getPayload().getView().getState().getValues().get("reason_block").get("reason").getValue();
-      return reason.length() < 10 ? ctx.ack(r -> r.responseAction("errors").errors(Map.of("reason_block", "Say more")))
-          : ctx.ack();
-    });
-    app.event(AppMentionEvent.class, (event, ctx) -> ctx.ack());
-    bolt = new BoltOverHttp(app);
-  }
+  static final ExampleBot bolt = ExampleBot.start(workspace.apiUrl(), workspace.botToken(), SECRET);
 
   @BeforeEach
   void connect() {
@@ -82,7 +29,6 @@ class BoltOverHttpTest {
   @AfterAll
   static void stop() throws Exception {
     bolt.close();
-    slack.close();
     workspace.close();
   }
 
@@ -120,7 +66,7 @@ class BoltOverHttpTest {
   void non_ascii_command_text_reaches_the_handler_intact() {
     workspace.as(ALICE).slashCommand("/root", "unlock bucket Müller-🚀-ĳ because ärger", INCIDENT_42);
 
-    assertThat(lastCommandText.get()).isEqualTo("unlock bucket Müller-🚀-ĳ because ärger");
+    assertThat(bolt.lastCommandText.get()).isEqualTo("unlock bucket Müller-🚀-ĳ because ärger");
   }
 
   @Test
@@ -132,7 +78,7 @@ class BoltOverHttpTest {
     Map<String, String> errors = workspace.openViews(ALICE).get(0).errors();
     workspace.as(ALICE).submit(form.id(), Map.of("reason", "the audit bucket is locked for everyone"));
 
-    assertThat(lastCommandText.get()).isNull();
+    assertThat(bolt.lastCommandText.get()).isNull();
     assertThat(errors).containsExactly(Map.entry("reason_block", "Say more"));
     assertThat(workspace.openViews(ALICE)).isEmpty();
   }

@@ -350,6 +350,54 @@ class InteractionsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void views_update_replaces_the_form_by_id_and_refuses_a_stale_hash() throws Exception {
+    openFormOnCommand();
+    workspace.as(ALICE).slashCommand("/root", "", INCIDENT_42);
+    View before = workspace.openViews(ALICE).get(0);
+    String next = FORM.replace("\"Root task\"", "\"Root task (2)\"");
+
+    var updated = client.viewsUpdate(r -> r.viewId(before.id()).hash(before.hash()).viewAsString(next));
+    var stale = client.viewsUpdate(r -> r.viewId(before.id()).hash(before.hash()).viewAsString(FORM));
+    var unknown = client.viewsUpdate(r -> r.viewId("V0NOSUCH00").viewAsString(FORM));
+
+    assertThat(updated.isOk()).isTrue();
+    assertThat(updated.getView().getId()).isEqualTo(before.id());
+    assertThat(workspace.openViews(ALICE).get(0).title()).isEqualTo("Root task (2)");
+    assertThat(stale.getError()).isEqualTo("hash_conflict");
+    assertThat(unknown.getError()).isEqualTo("not_found");
+  }
+
+  @Test
+  void views_push_puts_a_form_on_top_and_submitting_it_returns_to_the_one_below() throws Exception {
+    openFormOnCommand();
+    workspace.as(ALICE).slashCommand("/root", "", INCIDENT_42);
+    String below = workspace.openViews(ALICE).get(0).id();
+    String help = "{\"type\":\"modal\",\"callback_id\":\"help\",\"title\":{\"type\":\"plain_text\",\"text\":\"Help\"},"
+        + "\"submit\":{\"type\":\"plain_text\",\"text\":\"Back\"},\"blocks\":[{\"type\":\"section\",\"text\":"
+        + "{\"type\":\"mrkdwn\",\"text\":\"Root tasks are\u2026\"}}]}";
+    bot.answer(r -> {
+      String payload = SlackAlgorithm.form(r.text()).get("payload");
+      if (payload != null && payload.contains("block_actions")) {
+        String trigger = gson.fromJson(payload, BlockActionPayload.class).getTriggerId();
+        try {
+          client.viewsPush(v -> v.triggerId(trigger).viewAsString(help));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return RecordingBot.Answer.ok();
+    });
+
+    workspace.as(ALICE).clickInView(below, "help");
+    View top = workspace.openViews(ALICE).get(0);
+    workspace.as(ALICE).submit(top.id(), Map.of());
+
+    assertThat(top.callbackId()).isEqualTo("help");
+    assertThat(top.object().get("previous_view_id").getAsString()).isEqualTo(below);
+    assertThat(workspace.openViews(ALICE)).extracting(View::id).containsExactly(below);
+  }
+
   /** Makes the stand-in bot open the form with the trigger of each slash command, as a bot does for {@code /root} alone. */
   private static AtomicReference<ViewsOpenResponse> openFormOnCommand() {
     AtomicReference<ViewsOpenResponse> opened = new AtomicReference<>();
