@@ -2,6 +2,7 @@ package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,6 @@ final class DirectoryMethods {
     directory.people().forEach(p -> members.add(json.user(p)));
     JsonObject answer = new JsonObject();
     answer.add("members", members);
-    answer.addProperty("cache_ts", System.currentTimeMillis() / 1000);
     answer.add("response_metadata", noMorePages());
     return answer;
   }
@@ -104,7 +104,7 @@ final class DirectoryMethods {
   /** The channel's own messages (not replies, except those also sent to the channel), newest first. */
   private JsonObject conversationsHistory(Params params) throws SlackError {
     Channel channel = channel(params);
-    int limit = params.get("limit").map(Integer::parseInt).filter(l -> l > 0).orElse(100);
+    int limit = limit(params);
     boolean inclusive = params.flag("inclusive");
     Optional<String> oldest = params.get("oldest");
     Optional<String> latest = params.get("latest");
@@ -143,13 +143,21 @@ final class DirectoryMethods {
         .orElseThrow(() -> new SlackError("channel_not_found"));
   }
 
+  private static int limit(Params params) throws SlackError {
+    try {
+      return params.get("limit").map(Integer::parseInt).filter(l -> l > 0).orElse(100);
+    } catch (NumberFormatException e) {
+      throw new SlackError("invalid_limit");
+    }
+  }
+
   private static boolean after(String ts, String bound, boolean inclusive) {
     int order = compareTs(ts, bound);
     return inclusive ? order >= 0 : order > 0;
   }
 
   static int compareTs(String a, String b) {
-    return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+    return new BigDecimal(a).compareTo(new BigDecimal(b));
   }
 
   private static JsonArray ids(List<String> values) {

@@ -65,7 +65,7 @@ final class PersonActor implements Actor {
     Optional<String> root = parent.map(p -> p.threadTs().orElse(p.ts()));
     Optional<String> parentUser = root.flatMap(ts -> parts.state().message(where.id(), ts)).map(Message::user);
     Message message = new Message(where.id(), parts.ids().nextTs(), person.id(), Optional.empty(), text,
-        Json.write(Payloads.richText(text, parts.ids().shortId())), root, false, Via.PERSON, List.of(), false);
+        Json.write(RichText.blocks(text, parts.ids().shortId())), root, false, Via.PERSON, List.of(), false);
     parts.state().post(message);
     return sendEvent(Payloads.appMention(message, parts.ids().uuid(), parentUser));
   }

@@ -67,4 +67,17 @@ class BlockKitTest {
   private static String button(String actionId) {
     return "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"}}";
   }
+
+  @Test
+  void typed_text_becomes_the_rich_text_block_the_slack_client_sends() {
+    JsonArray blocks = RichText.blocks("<@U0ROOTBOT> ask <!subteam^S0APPROVE> in <#C0PLATFORM|platform>", "b1");
+
+    var elements = blocks.get(0).getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject()
+        .getAsJsonArray("elements");
+    assertThat(blocks.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("rich_text");
+    assertThat(elements.asList()).extracting(e -> e.getAsJsonObject().get("type").getAsString())
+        .containsExactly("user", "text", "usergroup", "text", "channel");
+    assertThat(elements.get(2).getAsJsonObject().get("usergroup_id").getAsString()).isEqualTo("S0APPROVE");
+    assertThat(elements.get(4).getAsJsonObject().get("channel_id").getAsString()).isEqualTo("C0PLATFORM");
+  }
 }
