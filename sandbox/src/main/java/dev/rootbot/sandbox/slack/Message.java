@@ -44,7 +44,8 @@ public record Message(String channel, String ts, String user, Optional<String> b
 
   /** The text followed by every text in the blocks, one per line: what a reader sees, for assertions. */
   public String allText() {
-    return BlockKit.allText(text, blocksJson);
+    // A typed message's rich-text block only repeats its text.
+    return via == Via.PERSON ? text : BlockKit.allText(text, blocksJson);
   }
 
   /** The action IDs of the buttons and other interactive elements in the blocks, in order. */

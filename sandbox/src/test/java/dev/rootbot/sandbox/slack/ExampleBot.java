@@ -78,8 +78,12 @@ final class ExampleBot implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     server.close();
-    slack.close();
+    try {
+      slack.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("the Slack client did not close", e);
+    }
   }
 }
