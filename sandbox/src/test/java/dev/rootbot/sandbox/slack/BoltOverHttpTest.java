@@ -24,6 +24,8 @@ class BoltOverHttpTest {
   void connect() {
     workspace.reset();
     workspace.connectBot(bolt.eventsUrl(), SECRET);
+    // Generous for a busy build machine; Slack's own three seconds are tested with a stand-in bot.
+    workspace.ackTimeout(Duration.ofSeconds(10));
   }
 
   @AfterAll
