@@ -71,6 +71,10 @@ final class Clients {
     return credentials.accessKeyId();
   }
 
+  AwsCredentials credentials() {
+    return credentials;
+  }
+
   /** The same clients, but each error reaches the test on the first attempt. */
   Clients withoutRetries() {
     return new Clients(endpoint, credentials, false);
