@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulated AWS's time source: the real time plus an offset that tests move forward, so sessions expire,
  * rate limits reset and events become deliverable without waiting.
  *
- * <p>Thread-safe. It never goes backwards, and it keeps ticking with real time between advances, because the
- * AWS SDK signs requests with the real time.
+ * <p>It ticks with real time unless {@linkplain #freeze() frozen}, which makes timing-sensitive tests (rate
+ * limits, event order) deterministic. It never goes backwards. The AWS SDK keeps signing with the real time,
+ * so the simulated AWS does not check requests for clock skew. Thread-safe.
  */
 public final class SimulatedClock extends Clock {
   private final Clock base;
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private Duration offset = Duration.ZERO;
+  private Instant frozenAt;
 
   public SimulatedClock() {
     this(Clock.systemUTC());
@@ -27,11 +28,28 @@ public final class SimulatedClock extends Clock {
   }
 
   /** Moves the simulated time forward by {@code duration}. */
-  public void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("the simulated clock only moves forward");
     }
-    offset.accumulateAndGet(duration, Duration::plus);
+    if (frozenAt != null) {
+      frozenAt = frozenAt.plus(duration);
+    } else {
+      offset = offset.plus(duration);
+    }
+  }
+
+  /** Stops the clock at the current simulated time; only {@link #advance} moves it until {@link #unfreeze}. */
+  public synchronized void freeze() {
+    frozenAt = instant();
+  }
+
+  /** Lets the clock tick with real time again, from where it stands. */
+  public synchronized void unfreeze() {
+    if (frozenAt != null) {
+      offset = Duration.between(base.instant(), frozenAt);
+      frozenAt = null;
+    }
   }
 
   /** The simulated time now. */
@@ -40,8 +58,8 @@ public final class SimulatedClock extends Clock {
   }
 
   @Override
-  public Instant instant() {
-    return base.instant().plus(offset.get());
+  public synchronized Instant instant() {
+    return frozenAt != null ? frozenAt : base.instant().plus(offset);
   }
 
   @Override

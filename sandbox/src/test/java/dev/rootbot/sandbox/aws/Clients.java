@@ -81,7 +81,11 @@ final class Clients {
   }
 
   StsClient sts() {
-    return configure(StsClient.builder(), Region.US_EAST_1).build();
+    return sts(Region.US_EAST_1);
+  }
+
+  StsClient sts(Region region) {
+    return configure(StsClient.builder(), region).build();
   }
 
   IamClient iam() {
