@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Parent;
 import software.amazon.awssdk.services.organizations.model.ParentType;
@@ -70,7 +71,11 @@ public final class ScpCheck {
   }
 
   private String ouName(String ouId) {
-    return organizations.describeOrganizationalUnit(r -> r.organizationalUnitId(ouId)).organizationalUnit().name();
+    try {
+      return organizations.describeOrganizationalUnit(r -> r.organizationalUnitId(ouId)).organizationalUnit().name();
+    } catch (SdkException e) {
+      return ouId; // the ID still finds it; the name is only for people
+    }
   }
 
   /** Whether a policy document has a Deny statement aimed at the root user that root sessions are not exempt from. */

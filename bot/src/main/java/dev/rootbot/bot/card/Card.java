@@ -1,0 +1,138 @@
+package dev.rootbot.bot.card;
+
+import dev.rootbot.actions.task.AuditRootCredentials;
+import dev.rootbot.actions.task.DeleteRootCredentials;
+import dev.rootbot.actions.task.AllowPasswordRecovery;
+import dev.rootbot.actions.task.RootTask;
+import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.State;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The approval card: everything an approver needs to decide, and the buttons to do it. The same card is
+ * re-rendered from the stored request on every change, so the channel always shows the truth.
+ *
+ * <p>The buttons carry only the request's ID; the store holds the request, so nothing on the card can be
+ * forged into another task.
+ */
+public final class Card {
+  public static final String APPROVE = "approve";
+  public static final String DENY = "deny";
+  public static final String CANCEL = "cancel";
+  public static final String DECISION_BLOCK = "decision";
+
+  private final Duration sessionLength;
+
+  /** @param sessionLength how long a root session lasts, as configured (at most 15 minutes) */
+  public Card(Duration sessionLength) {
+    this.sessionLength = sessionLength;
+  }
+
+  public SlackMessage render(RootRequest request) {
+    RootTask task = request.task();
+    var blocks = new Blocks()
+        .header(icon(request.state()) + " Root task: " + task.summary())
+        .section(Mrkdwn.user(request.requester()) + " asks for a root session in *" + Mrkdwn.escape(request.accountName())
+            + "* (" + Mrkdwn.code(task.target().value()) + ")")
+        .fields(fields(request))
+        .section(request.reason().map(r -> "*Reason*\n>" + r.text()).orElse("*Reason*\n_none given (read-only task)_"))
+        .context(limits(task) + " · request " + Mrkdwn.code(request.id().value()));
+    if (task instanceof DeleteRootCredentials) {
+      blocks.context(":warning: Deleted credentials cannot be restored. The root user can still recover access"
+          + " with password recovery if it is allowed later.");
+    }
+    blocks.divider();
+    if (request.state() == State.REQUESTED) {
+      blocks.section(":hourglass_flowing_sand: *Waiting for approval* by someone other than "
+          + Mrkdwn.user(request.requester()) + ". Expires " + Mrkdwn.date(request.expiresAt()) + ".");
+      blocks.actions(DECISION_BLOCK,
+          Blocks.confirm(Blocks.button(APPROVE, "Approve", request.id().value(), "primary"),
+              "Approve root task?",
+              "A root session in *" + Mrkdwn.escape(request.accountName()) + "* will " + Mrkdwn.escape(task.summary())
+                  + ". It can do only this, for at most " + minutes() + " minutes.",
+              "Approve", "Not yet"),
+          Blocks.button(DENY, "Deny", request.id().value(), "danger"),
+          Blocks.button(CANCEL, "Cancel request", request.id().value(), null));
+    } else {
+      blocks.section(status(request));
+    }
+    return new SlackMessage(fallback(request), blocks.json());
+  }
+
+  private List<String[]> fields(RootRequest request) {
+    RootTask task = request.task();
+    List<String[]> fields = new ArrayList<>();
+    fields.add(new String[] {"Task", Mrkdwn.escape(task.summary())});
+    fields.add(new String[] {"Task policy", Mrkdwn.code(task.policy().policyName())});
+    fields.add(new String[] {"Account", Mrkdwn.escape(request.accountName()) + " (" + Mrkdwn.code(task.target().value()) + ")"});
+    fields.add(new String[] {"Resource", Mrkdwn.code(task.resource())});
+    fields.add(new String[] {"Region", iamTask(task) ? "global (IAM, logged in us-east-1)" : Mrkdwn.escape(task.eventsRegion().code())});
+    fields.add(new String[] {"Requested by", Mrkdwn.user(request.requester())});
+    return fields;
+  }
+
+  private String limits(RootTask task) {
+    return ":lock: Root session of at most " + minutes() + " min, this task only: " + Mrkdwn.escape(task.policy().policyName())
+        + " allows " + task.policy().allowedActions().stream().sorted().map(Mrkdwn::code).collect(Collectors.joining(", "));
+  }
+
+  private long minutes() {
+    return Math.max(1, sessionLength.toMinutes());
+  }
+
+  private static String status(RootRequest request) {
+    String who = request.decidedBy().map(Mrkdwn::user).orElse("");
+    String outcome = request.outcome().map(o -> "\n" + Mrkdwn.escape(o.text())).orElse("");
+    switch (request.state()) {
+      case APPROVED:
+        return ":white_check_mark: *Approved* by " + who + "; starting the root session…";
+      case RUNNING:
+        return ":gear: *Running* in a root session" + request.accessKeyId().map(k -> " (key " + Mrkdwn.code(k) + ")").orElse("")
+            + ", approved by " + who + ".";
+      case SUCCEEDED:
+        return ":white_check_mark: *Done*, approved by " + who + "." + outcome + "\nDetails in the thread.";
+      case FAILED:
+        return ":x: *Failed*" + (request.approver().isPresent() ? ", approved by " + who : "") + "." + outcome
+            + "\nDetails in the thread.";
+      case DENIED:
+        return ":no_entry: *Denied* by " + who + ". Nothing was run.";
+      case CANCELLED:
+        return ":heavy_multiplication_x: *Cancelled* by " + who + ". Nothing was run.";
+      case EXPIRED:
+        return ":hourglass: *Expired* " + Mrkdwn.date(request.expiresAt()) + ": nobody approved it in time. Nothing was run.";
+      case UNKNOWN:
+        return ":warning: *Outcome unknown*: Rootbot stopped while the task was running. It will not be re-run;"
+            + " check the resource and CloudTrail (links in the thread) before asking again.";
+      default:
+        return "*" + request.state().words() + "*";
+    }
+  }
+
+  private static String fallback(RootRequest request) {
+    return Mrkdwn.escape("Root task request " + request.id().value() + ": " + request.task().summary() + " in "
+        + request.accountName() + " (" + request.task().target().value() + ") is " + request.state().words());
+  }
+
+  private static String icon(State state) {
+    switch (state) {
+      case REQUESTED:
+        return "🔐";
+      case SUCCEEDED:
+        return "✅";
+      case FAILED:
+        return "❌";
+      case UNKNOWN:
+        return "⚠️";
+      default:
+        return "🔒";
+    }
+  }
+
+  static boolean iamTask(RootTask task) {
+    return task instanceof AuditRootCredentials || task instanceof DeleteRootCredentials
+        || task instanceof AllowPasswordRecovery;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.rootbot.bot.card;
+
+import dev.rootbot.actions.Step;
+import dev.rootbot.actions.TaskResult;
+import dev.rootbot.actions.trail.TrailLink;
+import dev.rootbot.actions.trail.TrailLinks;
+import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.UserId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The messages Rootbot posts in a card's thread: who decided, the result of the root task with its steps,
+ * backup and CloudTrail links, and notices for requests that ended otherwise.
+ */
+public final class ThreadReplies {
+  /** The button under an unlock's result that asks to put the previous policy back. */
+  public static final String RESTORE = "restore";
+  /** A policy longer than this is shown cut, and kept whole in the store. */
+  static final int POLICY_SHOWN_MAX = 2600;
+
+  private ThreadReplies() {}
+
+  public static SlackMessage approved(RootRequest request) {
+    String text = ":white_check_mark: " + Mrkdwn.user(request.decidedBy().orElseThrow()) + " approved. Opening a root"
+        + " session in *" + Mrkdwn.escape(request.accountName()) + "* with " + Mrkdwn.code(request.task().policy().policyName())
+        + "…";
+    return plain(text);
+  }
+
+  public static SlackMessage result(RootRequest request, TaskResult result) {
+    var blocks = new Blocks();
+    blocks.header((result.succeeded() ? "✅ Done: " : "❌ Failed: ") + request.task().summary());
+    blocks.section(Mrkdwn.escape(result.headline()));
+    if (!result.steps().isEmpty()) {
+      blocks.section("*Steps*\n" + result.steps().stream().map(ThreadReplies::step).collect(Collectors.joining("\n")));
+    }
+    String kept = " (kept as the backup of request " + Mrkdwn.code(request.id().value()) + ")";
+    result.report().ifPresentOrElse(report -> {
+      if (report.before().equals(report.after())) {
+        blocks.section("*Found*\n" + shown(report.before(), request));
+      } else {
+        blocks.section("*Before*" + (result.backup().isPresent() ? kept : "") + "\n" + shown(report.before(), request));
+        blocks.section("*After*\n" + shown(report.after(), request));
+      }
+    }, () -> result.backup().ifPresent(backup ->
+        blocks.section("*Backup*" + kept + "\n" + shown(backup.policy().json(), request))));
+    if (!result.links().isEmpty()) {
+      blocks.section("*CloudTrail* (events arrive within minutes)\n" + links(result.links())
+          + result.accessKeyId().map(key -> "\nOr, with credentials of account " + Mrkdwn.code(request.task().target().value())
+              + ": " + Mrkdwn.code(TrailLinks.lookupCommand(eventsRegion(result), key))).orElse(""));
+    }
+    blocks.context("Root session key " + result.accessKeyId().map(Mrkdwn::code).orElse("none (no session was opened)")
+        + " · started " + Mrkdwn.date(result.startedAt()) + " · took "
+        + Math.max(0, java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis()) + " ms");
+    if (result.succeeded() && result.backup().isPresent() && isUnlock(request)) {
+      blocks.actions("restore",
+          Blocks.confirm(Blocks.button(RESTORE, "Restore previous policy", request.id().value(), null),
+              "Ask to restore?",
+              "This files a new request to put the backed-up policy back. It needs its own approval.",
+              "Ask", "Not now"));
+    }
+    String text = (result.succeeded() ? "Done: " : "Failed: ") + Mrkdwn.escape(result.headline());
+    return new SlackMessage(Mrkdwn.truncate(text, 3000), blocks.json());
+  }
+
+  /** A request that ended without running: denied, cancelled, expired. */
+  public static SlackMessage ended(RootRequest request) {
+    String who = request.decidedBy().map(Mrkdwn::user).orElse("Nobody");
+    switch (request.state()) {
+      case DENIED:
+        return plain(":no_entry: " + who + " denied this request. Nothing was run.");
+      case CANCELLED:
+        return plain(":heavy_multiplication_x: " + who + " cancelled this request. Nothing was run.");
+      case EXPIRED:
+        return plain(":hourglass: This request expired: nobody approved it within "
+            + request.ttl().toMinutes() + " minutes. Nothing was run; ask again if it is still needed.");
+      default:
+        return plain("This request is " + Mrkdwn.escape(request.state().words()) + ".");
+    }
+  }
+
+  /** After a restart: what happened to a request that was approved or running when Rootbot stopped. */
+  public static SlackMessage interrupted(RootRequest request, List<TrailLink> links) {
+    String text = request.accessKeyId().isPresent()
+        ? ":warning: Rootbot stopped while this task was running, so its outcome is unknown. It will *not* be"
+            + " re-run. Check the resource, and CloudTrail for root session key " + Mrkdwn.code(request.accessKeyId().get())
+            + ", before asking again.\n" + links(links)
+        : ":warning: Rootbot stopped before this task called AWS" + (request.state().name().equals("UNKNOWN")
+            ? " or before it recorded its root session; its outcome is unknown and it will *not* be re-run. Check the"
+                + " resource and CloudTrail (AssumeRoot events) before asking again.\n" + links(links)
+            : ". Nothing was done; ask again if it is still needed.");
+    return plain(text);
+  }
+
+  /** CloudTrail delivered the AssumeRoot event that issued the session's key. */
+  public static SlackMessage confirmed(String accessKeyId, TrailLink event) {
+    return plain(":mag: CloudTrail has delivered the AssumeRoot event that issued root session key "
+        + Mrkdwn.code(accessKeyId) + ": " + Mrkdwn.link(event.url(), event.label()));
+  }
+
+  /** A short note in the thread, e.g. a refused click that others should see. */
+  public static SlackMessage note(String mrkdwn) {
+    return plain(mrkdwn);
+  }
+
+  /** A request for a restore was filed from this thread. */
+  public static SlackMessage restoreAsked(UserId by, RootRequest restore) {
+    return plain(":leftwards_arrow_with_hook: " + Mrkdwn.user(by) + " asked to restore the previous policy: request "
+        + Mrkdwn.code(restore.id().value()) + " needs its own approval.");
+  }
+
+  static String links(List<TrailLink> links) {
+    return links.stream().map(l -> "• " + Mrkdwn.link(l.url(), l.label())).collect(Collectors.joining("\n"));
+  }
+
+  private static String step(Step step) {
+    return "• " + Mrkdwn.code(step.action()) + " " + Mrkdwn.escape(step.detail());
+  }
+
+  private static String shown(String text, RootRequest request) {
+    if (text.length() <= POLICY_SHOWN_MAX) {
+      return Mrkdwn.block(text);
+    }
+    return Mrkdwn.block(text.substring(0, POLICY_SHOWN_MAX) + "…") + "\n_Cut here: it has " + text.length()
+        + " characters. The whole text is kept in Rootbot's store with request " + Mrkdwn.code(request.id().value())
+        + ", and Restore puts back all of it._";
+  }
+
+  private static boolean isUnlock(RootRequest request) {
+    return request.task() instanceof dev.rootbot.actions.task.UnlockBucket
+        || request.task() instanceof dev.rootbot.actions.task.UnlockQueue;
+  }
+
+  private static dev.rootbot.actions.task.AwsRegion eventsRegion(TaskResult result) {
+    return result.report().map(r -> r.eventsRegion()).orElse(result.task().eventsRegion());
+  }
+
+  private static SlackMessage plain(String mrkdwn) {
+    return new SlackMessage(Mrkdwn.truncate(mrkdwn, 3000), new Blocks().section(mrkdwn).json());
+  }
+
