@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,11 +114,11 @@ class InspectionTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static java.util.List<String> strings(JsonArray array) {
+  private static List<String> strings(JsonArray array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonElement::getAsString).toList();
   }
 
-  private static java.util.List<String> names(JsonArray array) {
+  private static List<String> names(JsonArray array) {
     return StreamSupport.stream(array.spliterator(), false).map(e -> e.getAsJsonObject().get("name").getAsString())
         .toList();
   }
