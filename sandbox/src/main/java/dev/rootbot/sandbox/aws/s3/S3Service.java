@@ -66,7 +66,13 @@ public final class S3Service implements Handler {
         .filter(b -> prefix.map(b.name()::startsWith).orElse(true))
         .filter(b -> region.map(b.region()::equals).orElse(true))
         .toList();
-    int size = Optional.ofNullable(query.get("max-buckets")).map(Integer::parseInt).orElse(10_000);
+    int size;
+    try {
+      size = Optional.ofNullable(query.get("max-buckets")).map(Integer::parseInt).orElse(10_000);
+    } catch (NumberFormatException e) {
+      throw AwsException.of(400, "InvalidArgument", "max-buckets must be an integer").detail("ArgumentName",
+          "max-buckets");
+    }
     Page<Bucket> page;
     try {
       page = Page.of(mine, Math.max(1, size), Optional.ofNullable(query.get("continuation-token")));
