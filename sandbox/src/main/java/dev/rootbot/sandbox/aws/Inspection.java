@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.rootbot.sandbox.aws.cloudtrail.TrailEvent;
 import dev.rootbot.sandbox.aws.iam.RootCredentials;
 import dev.rootbot.sandbox.aws.identity.RootSession;
@@ -79,7 +80,7 @@ final class Inspection {
       event.addProperty("accessKeyId", e.accessKeyId());
       event.addProperty("userIdentityType", e.userIdentityType());
       event.addProperty("readOnly", e.readOnly());
-      event.add("errorCode", e.errorCode().<JsonElement>map(com.google.gson.JsonPrimitive::new).orElse(JsonNull.INSTANCE));
+      event.add("errorCode", e.errorCode().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
       event.add("event", JsonParser.parseString(e.json()));
       events.add(event);
       last = e.sequence();
@@ -195,6 +196,6 @@ final class Inspection {
   }
 
   private static JsonElement text(Optional<String> value) {
-    return value.<JsonElement>map(com.google.gson.JsonPrimitive::new).orElse(JsonNull.INSTANCE);
+    return value.<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE);
   }
 }

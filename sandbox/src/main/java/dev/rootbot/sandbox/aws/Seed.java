@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the simulated AWS starts with: the organization, the callers' access keys, buckets, queues and root
@@ -91,13 +93,13 @@ public final class Seed {
 
   /** Replaces the enabled IAM organization features ({@code RootCredentialsManagement}, {@code RootSessions}). */
   public Seed withFeatures(String... features) {
-    return change(d -> d.getAsJsonObject("organization").add("features", Json.strings(java.util.List.of(features))));
+    return change(d -> d.getAsJsonObject("organization").add("features", Json.strings(List.of(features))));
   }
 
   /** Replaces the service principals with trusted access, e.g. none to see root access unconfigured. */
   public Seed withTrustedServices(String... servicePrincipals) {
     return change(d -> d.getAsJsonObject("organization")
-        .add("trustedServices", Json.strings(java.util.List.of(servicePrincipals))));
+        .add("trustedServices", Json.strings(List.of(servicePrincipals))));
   }
 
   /** Sets an account's status: {@code ACTIVE}, {@code SUSPENDED} or {@code PENDING_CLOSURE}. */
@@ -115,7 +117,7 @@ public final class Seed {
   public Seed withServiceControlPolicy(String name, String target, String policyJson) {
     var scp = new JsonObject();
     scp.addProperty("name", name);
-    scp.add("targets", Json.strings(java.util.List.of(target)));
+    scp.add("targets", Json.strings(List.of(target)));
     scp.addProperty("content", policyJson);
     return change(d -> list(d.getAsJsonObject("organization"), "serviceControlPolicies").add(scp));
   }
@@ -139,7 +141,7 @@ public final class Seed {
     return SeedLoader.load(document.deepCopy(), clock);
   }
 
-  private Seed change(java.util.function.Consumer<JsonObject> edit) {
+  private Seed change(Consumer<JsonObject> edit) {
     JsonObject copy = document.deepCopy();
     edit.accept(copy);
     return new Seed(copy);

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,7 +52,7 @@ class AuthenticationTest {
   void the_right_secret_is_accepted() {
     assertThat(Clients.management(aws).sts().getCallerIdentity().arn())
         .isEqualTo("arn:aws:iam::111111111111:user/rootbot");
-    assertThat(aws.calls()).extracting(RecordedCall::errorCode).containsExactly(java.util.Optional.empty());
+    assertThat(aws.calls()).extracting(RecordedCall::errorCode).containsExactly(Optional.empty());
   }
 
   @Test
@@ -90,7 +92,7 @@ class AuthenticationTest {
         .withoutRetries();
     assertThat(s3.s3(Region.US_EAST_1).getBucketPolicy(b -> b.bucket(PAYMENTS_BUCKET)).policy()).isNotEmpty();
 
-    aws.clock().advance(java.time.Duration.ofSeconds(900));
+    aws.clock().advance(Duration.ofSeconds(900));
 
     assertRefused(() -> s3.s3(Region.US_EAST_1).getBucketPolicy(b -> b.bucket(PAYMENTS_BUCKET)), 400,
         "ExpiredToken", "expired");

@@ -1,5 +1,6 @@
 package dev.rootbot.sandbox.aws;
 
+import dev.rootbot.sandbox.aws.policy.TaskPolicy;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -7,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -58,7 +60,7 @@ final class Clients {
    * Clients for a fresh root session: the management account calls AssumeRoot on {@code account} with
    * {@code policy}, and the clients call with the session credentials it returns.
    */
-  static Clients rootSession(SimulatedAws aws, String account, dev.rootbot.sandbox.aws.policy.TaskPolicy policy) {
+  static Clients rootSession(SimulatedAws aws, String account, TaskPolicy policy) {
     Credentials session;
     try (StsClient sts = management(aws).sts()) {
       session = sts.assumeRoot(r -> r.targetPrincipal(account).taskPolicyArn(p -> p.arn(policy.arn())))
@@ -115,8 +117,8 @@ final class Clients {
     if (!retries) {
       builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
-    if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder) {
-      ((software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?>) builder).httpClient(HTTP);
+    if (builder instanceof SdkSyncClientBuilder) {
+      ((SdkSyncClientBuilder<?, ?>) builder).httpClient(HTTP);
     }
     return builder;
   }

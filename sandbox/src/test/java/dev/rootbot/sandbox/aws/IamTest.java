@@ -5,6 +5,7 @@ import static dev.rootbot.sandbox.aws.Demo.PROD_DATA;
 import static dev.rootbot.sandbox.aws.Demo.PROD_PAYMENTS;
 import static dev.rootbot.sandbox.aws.Demo.SECURITY_TOOLING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootbot.sandbox.aws.iam.RootCredentials;
 import dev.rootbot.sandbox.aws.policy.TaskPolicy;
@@ -75,7 +76,7 @@ class IamTest {
   void deleting_what_is_not_there_is_no_such_entity() {
     IamClient iam = session(PROD_PAYMENTS, TaskPolicy.IAM_DELETE_ROOT_USER_CREDENTIALS);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> iam.deleteLoginProfile(b -> { }))
+    assertThatThrownBy(() -> iam.deleteLoginProfile(b -> { }))
         .isInstanceOf(NoSuchEntityException.class);
     assertRefused(() -> iam.deleteAccessKey(b -> b.accessKeyId("AKIA0000000000000000")), 404, "NoSuchEntity",
         "AKIA0000000000000000");
@@ -87,7 +88,7 @@ class IamTest {
   void creating_a_login_profile_that_exists_is_entity_already_exists() {
     IamClient iam = session(PROD_DATA, TaskPolicy.IAM_CREATE_ROOT_USER_PASSWORD);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> iam.createLoginProfile(b -> { }))
+    assertThatThrownBy(() -> iam.createLoginProfile(b -> { }))
         .isInstanceOfSatisfying(EntityAlreadyExistsException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
   }
 

@@ -7,6 +7,7 @@ import static dev.rootbot.sandbox.aws.Demo.PROD_DATA;
 import static dev.rootbot.sandbox.aws.Demo.PROD_PAYMENTS;
 import static dev.rootbot.sandbox.aws.Demo.SECURITY_TOOLING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class OrganizationsTest {
     assertThat(account.name()).isEqualTo("dev-playground");
     assertThat(account.statusAsString()).isEqualTo("ACTIVE");
     assertThat(account.email()).isEqualTo("aws-dev-playground@example.com");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> orgs.describeAccount(b -> b.accountId("999999999999")))
+    assertThatThrownBy(() -> orgs.describeAccount(b -> b.accountId("999999999999")))
         .isInstanceOf(AccountNotFoundException.class);
   }
 

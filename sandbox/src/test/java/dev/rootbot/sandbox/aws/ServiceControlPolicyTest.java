@@ -9,6 +9,8 @@ import static dev.rootbot.sandbox.aws.Demo.PROD_PAYMENTS;
 import static dev.rootbot.sandbox.aws.Demo.SECURITY_TOOLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.rootbot.sandbox.aws.policy.TaskPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,21 @@ class ServiceControlPolicyTest {
         "User: arn:aws:iam::444444444444:root is not authorized to perform: iam:GetUser on resource: "
             + "arn:aws:iam::444444444444:root with an explicit deny in a service control policy");
     assertThat(aws.calls().withAccessKey(session.accessKeyId()).get(0).errorCode()).contains("AccessDenied");
+  }
+
+  @Test
+  void fixing_the_demo_scp_with_the_exemption_lets_root_sessions_into_dev_playground() {
+    JsonObject seed = JsonParser.parseString(Seed.demo().toJson()).getAsJsonObject();
+    JsonObject condition = seed.getAsJsonObject("organization").getAsJsonArray("serviceControlPolicies").get(0)
+        .getAsJsonObject().getAsJsonObject("content").getAsJsonArray("Statement").get(0).getAsJsonObject()
+        .getAsJsonObject("Condition");
+    condition.add("Null", JsonParser.parseString("{\"aws:AssumedRoot\": \"true\"}"));
+    String fixed = seed.toString();
+    aws = SimulatedAws.start(Seed.fromJson(fixed));
+
+    var user = Clients.rootSession(aws, DEV_PLAYGROUND, TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS).iam().getUser();
+
+    assertThat(user.user().arn()).isEqualTo("arn:aws:iam::444444444444:root");
   }
 
   @Test

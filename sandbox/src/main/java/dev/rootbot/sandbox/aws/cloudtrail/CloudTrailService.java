@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class CloudTrailService implements Handler {
     json.addProperty("EventName", event.eventName());
     json.addProperty("ReadOnly", Boolean.toString(event.readOnly()));
     json.addProperty("AccessKeyId", event.accessKeyId());
-    json.add("EventTime", Json.epochSeconds(event.eventTime()));
+    json.add("EventTime", Json.epochSeconds(event.eventTime().truncatedTo(ChronoUnit.SECONDS)));
     json.addProperty("EventSource", event.eventSource());
     json.addProperty("Username", event.username());
     var resources = new JsonArray();

@@ -69,8 +69,7 @@ public final class IamService implements Handler {
       if (target.root() != null) {
         xml.leaf("UserId", target.account())
             .leaf("Arn", target.arn())
-            .leaf("CreateDate", target.root().created())
-            .leaf("PasswordLastUsed", target.root().passwordLastUsed().orElse(null));
+            .leaf("CreateDate", target.root().created());
       } else {
         xml.leaf("Path", "/").leaf("UserName", caller.userName()).leaf("UserId", caller.principalId())
             .leaf("Arn", caller.arn()).leaf("CreateDate", organization.account(caller.account())

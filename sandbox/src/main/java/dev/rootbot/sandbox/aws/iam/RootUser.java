@@ -20,7 +20,6 @@ final class RootUser {
   private final String account;
   private final Instant created;
   private Optional<Instant> loginProfile = Optional.empty();
-  private Optional<Instant> passwordLastUsed = Optional.empty();
   private final Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
   private final Map<String, SigningCertificate> certificates = new LinkedHashMap<>();
   private final Map<String, MfaDevice> mfaDevices = new LinkedHashMap<>();
@@ -42,10 +41,6 @@ final class RootUser {
     return loginProfile;
   }
 
-  synchronized Optional<Instant> passwordLastUsed() {
-    return passwordLastUsed;
-  }
-
   /** Creates the login profile; false if there already is one. */
   synchronized boolean createLoginProfile(Instant now) {
     if (loginProfile.isPresent()) {
@@ -58,12 +53,7 @@ final class RootUser {
   synchronized boolean deleteLoginProfile() {
     boolean had = loginProfile.isPresent();
     loginProfile = Optional.empty();
-    passwordLastUsed = Optional.empty();
     return had;
-  }
-
-  synchronized void passwordUsed(Instant when) {
-    passwordLastUsed = Optional.of(when);
   }
 
   synchronized void addAccessKey(AccessKey key) {

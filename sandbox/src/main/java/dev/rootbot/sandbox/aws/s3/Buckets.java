@@ -2,6 +2,7 @@ package dev.rootbot.sandbox.aws.s3;
 
 import dev.rootbot.sandbox.aws.policy.PolicyDocument;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +76,10 @@ public final class Buckets {
     final String name;
     final String account;
     final String region;
-    final java.time.Instant created;
+    final Instant created;
     final AtomicReference<Optional<PolicyDocument>> policy = new AtomicReference<>(Optional.empty());
 
-    Entry(String name, String account, String region, java.time.Instant created) {
+    Entry(String name, String account, String region, Instant created) {
       this.name = name;
       this.account = account;
       this.region = region;

@@ -14,12 +14,17 @@ import dev.rootbot.sandbox.aws.wire.Page;
 import dev.rootbot.sandbox.aws.wire.Service;
 import dev.rootbot.sandbox.aws.wire.TrailResource;
 import dev.rootbot.sandbox.aws.wire.XmlWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * Amazon S3 (restXml, path-style): ListBuckets and the bucket policy calls, plus GetBucketLocation and
@@ -61,7 +66,13 @@ public final class S3Service implements Handler {
         .filter(b -> prefix.map(b.name()::startsWith).orElse(true))
         .filter(b -> region.map(b.region()::equals).orElse(true))
         .toList();
-    int size = Optional.ofNullable(query.get("max-buckets")).map(Integer::parseInt).orElse(10_000);
+    int size;
+    try {
+      size = Optional.ofNullable(query.get("max-buckets")).map(Integer::parseInt).orElse(10_000);
+    } catch (NumberFormatException e) {
+      throw AwsException.of(400, "InvalidArgument", "max-buckets must be an integer").detail("ArgumentName",
+          "max-buckets");
+    }
     Page<Bucket> page;
     try {
       page = Page.of(mine, Math.max(1, size), Optional.ofNullable(query.get("continuation-token")));
@@ -88,6 +99,7 @@ public final class S3Service implements Handler {
   }
 
   private AwsResponse putPolicy(Buckets.Entry bucket, Call call) {
+    checkIntegrity(call);
     String text = new String(call.request().body(), StandardCharsets.UTF_8);
     PolicyDocument policy;
     try {
@@ -147,6 +159,30 @@ public final class S3Service implements Handler {
   @FunctionalInterface
   private interface BucketOperation {
     AwsResponse apply(Buckets.Entry bucket, Call call);
+  }
+
+  /** PutBucketPolicy requires an integrity check; the SDK sends a CRC32 (or, when configured so, an MD5). */
+  private static void checkIntegrity(Call call) {
+    byte[] body = call.request().body();
+    call.request().header("x-amz-checksum-crc32").ifPresent(given -> {
+      var crc = new CRC32();
+      crc.update(body);
+      String actual = Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+      if (!actual.equals(given)) {
+        throw AwsException.of(400, "BadDigest", "The CRC32 you specified did not match the calculated checksum.");
+      }
+    });
+    call.request().header("content-md5").ifPresent(given -> {
+      String actual;
+      try {
+        actual = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK always has MD5", e);
+      }
+      if (!actual.equals(given)) {
+        throw AwsException.of(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+      }
+    });
   }
 
   /** S3 writes times with milliseconds, e.g. 2024-01-15T00:00:00.000Z. */

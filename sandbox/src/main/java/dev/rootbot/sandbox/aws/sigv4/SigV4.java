@@ -128,5 +128,4 @@ public final class SigV4 {
       throw new IllegalStateException("the JDK always has HmacSHA256", e);
     }
   }
-
 }

@@ -146,5 +146,4 @@ public final class StsService implements Handler {
     return Failure.ACCESS_DENIED.in(Service.STS, "User: " + caller.arn()
         + " is not authorized to perform: sts:AssumeRoot on resource: " + resource + " " + reason);
   }
-
 }

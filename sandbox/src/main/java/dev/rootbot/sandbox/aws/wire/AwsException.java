@@ -2,6 +2,7 @@ package dev.rootbot.sandbox.aws.wire;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An error answer, thrown by a handler and written in the service's own protocol: an HTTP status, a code, a
@@ -77,8 +78,8 @@ public final class AwsException extends RuntimeException {
     return jsonType == null ? code : jsonType;
   }
 
-  public java.util.Optional<String> queryErrorCode() {
-    return java.util.Optional.ofNullable(queryErrorCode);
+  public Optional<String> queryErrorCode() {
+    return Optional.ofNullable(queryErrorCode);
   }
 
   /** The error code a client sees: the query-compatible one when there is one, as the AWS SDK reports it. */

@@ -1,0 +1,2 @@
+/** The simulated STS: AssumeRoot and GetCallerIdentity. */
+package dev.rootbot.sandbox.aws.sts;
