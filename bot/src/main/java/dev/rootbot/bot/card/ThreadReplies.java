@@ -140,3 +140,4 @@ public final class ThreadReplies {
     return new SlackMessage(Mrkdwn.truncate(mrkdwn, 3000), new Blocks().section(mrkdwn).json());
   }
 
+}

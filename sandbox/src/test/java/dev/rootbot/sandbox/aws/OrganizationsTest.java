@@ -64,6 +64,17 @@ class OrganizationsTest {
   }
 
   @Test
+  void describe_organizational_unit_names_an_ou_and_refuses_an_unknown_one() {
+    OrganizationsClient orgs = Clients.management(aws).withoutRetries().organizations();
+    String sandboxOu = orgs.listParents(r -> r.childId("444444444444")).parents().get(0).id();
+
+    assertThat(orgs.describeOrganizationalUnit(r -> r.organizationalUnitId(sandboxOu)).organizationalUnit().name())
+        .isEqualTo("Sandbox");
+    assertThatThrownBy(() -> orgs.describeOrganizationalUnit(r -> r.organizationalUnitId("ou-exmp-00000000")))
+        .isInstanceOf(software.amazon.awssdk.services.organizations.model.OrganizationalUnitNotFoundException.class);
+  }
+
+  @Test
   void describe_account_finds_members_and_not_strangers() {
     OrganizationsClient orgs = Clients.management(aws).withoutRetries().organizations();
 

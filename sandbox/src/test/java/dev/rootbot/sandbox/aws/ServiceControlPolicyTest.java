@@ -38,6 +38,15 @@ class ServiceControlPolicyTest {
   }
 
   @Test
+  void an_scp_denial_comes_before_whether_the_queue_exists() {
+    aws = SimulatedAws.start(Seed.demo());
+    var session = Clients.rootSession(aws, DEV_PLAYGROUND, TaskPolicy.SQS_UNLOCK_QUEUE_POLICY).withoutRetries();
+
+    assertRefused(() -> session.sqs(software.amazon.awssdk.regions.Region.US_EAST_1).getQueueUrl(r -> r.queueName("no-such-queue")), 403, "AccessDenied",
+        "with an explicit deny in a service control policy");
+  }
+
+  @Test
   void fixing_the_demo_scp_with_the_exemption_lets_root_sessions_into_dev_playground() {
     JsonObject seed = JsonParser.parseString(Seed.demo().toJson()).getAsJsonObject();
     JsonObject condition = seed.getAsJsonObject("organization").getAsJsonArray("serviceControlPolicies").get(0)

@@ -43,6 +43,7 @@ public final class OrganizationsService implements Handler {
       case "DescribeAccount": return describeAccount(call);
       case "ListRoots": return listRoots(call);
       case "ListOrganizationalUnitsForParent": return listUnitsForParent(call);
+      case "DescribeOrganizationalUnit": return describeUnit(call);
       case "ListAccountsForParent": return listAccountsForParent(call);
       case "ListParents": return listParents(call);
       case "ListPoliciesForTarget": return listPoliciesForTarget(call);
@@ -108,6 +109,20 @@ public final class OrganizationsService implements Handler {
       json.addProperty("Name", unit.name());
       return json;
     }));
+  }
+
+  private AwsResponse describeUnit(Call call) {
+    admit(call, false);
+    String id = required(call, "OrganizationalUnitId");
+    OrganizationalUnit unit = organization.unit(id).orElseThrow(() -> AwsException.of(400,
+        "OrganizationalUnitNotFoundException", "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
+    var json = new JsonObject();
+    json.addProperty("Id", unit.id());
+    json.addProperty("Arn", organization.unitArn(unit.id()));
+    json.addProperty("Name", unit.name());
+    var body = new JsonObject();
+    body.add("OrganizationalUnit", json);
+    return call.jsonResult(body);
   }
 
   private AwsResponse listAccountsForParent(Call call) {

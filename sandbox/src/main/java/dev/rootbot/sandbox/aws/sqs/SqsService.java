@@ -158,13 +158,17 @@ public final class SqsService implements Handler {
     return found(call, path[0], path[1], action);
   }
 
+  /**
+   * The queue, authorized for {@code action} first: as in AWS, a caller an SCP or its task policy denies is
+   * told so whether or not the queue exists, so a refusal reveals nothing about what is there.
+   */
   private Queues.Entry found(Call call, String account, String name, String action) {
-    Queues.Entry queue = queues.entry(call.region(), account, name)
-        .orElseThrow(() -> sqsError("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
-            "The specified queue does not exist."));
-    call.resource(new TrailResource("AWS::SQS::Queue", queue.url(), queue.arn(), account));
-    call.authorize(action, Resource.owned(queue.arn(), account, queue.policyDocument()));
-    return queue;
+    Optional<Queues.Entry> queue = queues.entry(call.region(), account, name);
+    String arn = queue.map(Queues.Entry::arn).orElse("arn:aws:sqs:" + call.region() + ":" + account + ":" + name);
+    queue.ifPresent(q -> call.resource(new TrailResource("AWS::SQS::Queue", q.url(), q.arn(), account)));
+    call.authorize(action, Resource.owned(arn, account, queue.flatMap(Queues.Entry::policyDocument)));
+    return queue.orElseThrow(() -> sqsError("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
+        "The specified queue does not exist."));
   }
 
   private static String required(Call call, String member) {
