@@ -90,7 +90,12 @@ public final class RootTasks {
       check(task);
       try (OpenRootSession session = openSession(task)) {
         run.session.set(session);
-        observer.sessionStarted(session.accessKeyId(), session.expiresAt());
+        try {
+          observer.sessionStarted(session.accessKeyId(), session.expiresAt());
+        } catch (RuntimeException e) {
+          throw new TaskFailure(TaskFailure.Reason.NOT_RECORDED, "Could not record the root session (key "
+              + session.accessKeyId() + ") in Rootbot's store, so nothing was done with it. Try again.", e);
+        }
         TaskReport report = task.perform(run);
         return run.result(Optional.of(report), Optional.empty(), report.headline(), report.eventsRegion());
       }

@@ -1,8 +1,72 @@
 package dev.rootbot.bot;
 
-/** Starts Rootbot. */
+import dev.rootbot.bot.config.Config;
+import dev.rootbot.bot.config.ConfigError;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * {@code java -jar rootbot.jar [serve]} serves Slack with the configuration in the environment;
+ * {@code java -jar rootbot.jar sandbox} runs the whole flow locally against the sandbox.
+ */
 public final class Main {
+  static final String USAGE = String.join("\n",
+      "Usage: rootbot [serve]      serve Slack, configured by environment variables (see README)",
+      "       rootbot sandbox [--port 3000] [--bot-port N] [--aws-port N]",
+      "                            the bot, a simulated AWS organization and a Slack-like page, no accounts needed",
+      "       rootbot help         this text");
+
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("rootbot");
+    String command = args.length == 0 ? "serve" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (command) {
+      case "serve":
+        serve();
+        break;
+      case "sandbox":
+        System.exit(SandboxMode.run(rest, System.out, System.err));
+        break;
+      case "help":
+      case "-h":
+      case "--help":
+        System.out.println(USAGE);
+        break;
+      default:
+        System.err.println("rootbot: unknown command \"" + command + "\"\n" + USAGE);
+        System.exit(2);
+    }
+  }
+
+  private static void serve() {
+    Config config;
+    try {
+      config = Config.fromEnvironment(System.getenv());
+    } catch (ConfigError e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Rootbot bot;
+    try {
+      bot = Rootbot.start(config, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+    } catch (ConfigError e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      bot.close();
+      stopped.countDown();
+    }, "rootbot-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

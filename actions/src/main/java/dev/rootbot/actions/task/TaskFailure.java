@@ -21,6 +21,7 @@ public final class TaskFailure extends RuntimeException {
     REGION_DISABLED,
     NOT_VERIFIED,
     BACKUP_NOT_STORED,
+    NOT_RECORDED,
     AWS_ERROR
   }
 

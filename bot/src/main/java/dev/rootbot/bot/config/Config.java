@@ -57,7 +57,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
           + " or set SLACK_APP_TOKEN to use Socket Mode");
     }
     URI apiUrl = read.url("SLACK_API_URL", DEFAULT_API_URL);
-    int port = read.integer("PORT", 3000, 1, 65535);
+    int port = read.integer("PORT", 3000, 0, 65535); // 0: any free port, for tests
     String command = read.optional("ROOTBOT_COMMAND").orElse("/root");
     if (!command.matches("/[a-z0-9_-]{1,31}")) {
       problems.add("ROOTBOT_COMMAND must be a slash command like /root; got " + command);

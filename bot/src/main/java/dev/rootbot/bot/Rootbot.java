@@ -1,0 +1,258 @@
+package dev.rootbot.bot;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.rootbot.actions.RootTasks;
+import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.ReadinessCheck;
+import dev.rootbot.actions.org.ScpCheck;
+import dev.rootbot.actions.session.AwsClients;
+import dev.rootbot.actions.session.RootSessions;
+import dev.rootbot.actions.task.AccountId;
+import dev.rootbot.actions.trail.TrailConfirmation;
+import dev.rootbot.bot.approval.Approvals;
+import dev.rootbot.bot.approval.Approvers;
+import dev.rootbot.bot.card.Card;
+import dev.rootbot.bot.card.StatusReport;
+import dev.rootbot.bot.command.Grammar;
+import dev.rootbot.bot.config.Config;
+import dev.rootbot.bot.config.ConfigError;
+import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.Deciding;
+import dev.rootbot.bot.flow.OrganizationAccounts;
+import dev.rootbot.bot.flow.Running;
+import dev.rootbot.bot.flow.Sweeping;
+import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.slack.HttpEndpoint;
+import dev.rootbot.bot.slack.OutboxSender;
+import dev.rootbot.bot.slack.SignatureCheck;
+import dev.rootbot.bot.slack.SlackApp;
+import dev.rootbot.bot.slack.SlackPeople;
+import dev.rootbot.bot.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Rootbot, assembled from its configuration: the store, the AWS side, the Slack app, the outbox and the
+ * housekeeping, started in order and closed in reverse. {@code Main} builds one; tests build one against the
+ * sandbox with the same {@link #start}.
+ *
+ * <p>Threads: Jetty (or Socket Mode) runs the handlers, which only ack; a bounded work pool does what follows
+ * an ack; a task pool runs root tasks; a small pool waits for CloudTrail; one thread sends the outbox; one
+ * runs the timers.
+ */
+public final class Rootbot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Rootbot.class);
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final Metrics metrics = new Metrics();
+  private HttpEndpoint http;
+  private Store store;
+
+  private Rootbot() {}
+
+  /**
+   * Starts Rootbot. On return it answers Slack.
+   *
+   * @param awsCredentials the bot's own AWS identity (the default chain in production)
+   * @throws ConfigError when the configuration cannot work, e.g. {@code ROOTBOT_APPROVERS} is malformed
+   */
+  public static Rootbot start(Config config, AwsCredentialsProvider awsCredentials, Clock clock) {
+    var bot = new Rootbot();
+    try {
+      bot.assemble(config, awsCredentials, clock);
+      return bot;
+    } catch (RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+  }
+
+  private void assemble(Config config, AwsCredentialsProvider awsCredentials, Clock clock) {
+    Approvers approvers;
+    try {
+      approvers = Approvers.parse(config.approvers());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError(List.of(e.getMessage()));
+    }
+    if (approvers.isEmpty()) {
+      log.warn("ROOTBOT_APPROVERS is empty: nobody can approve (or request) until it lists Slack user or group IDs");
+    }
+    store = open(Store.open(config.store(), clock));
+
+    var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials));
+    var directory = new OrganizationDirectory(aws.organizations());
+    var readiness = new ReadinessCheck(aws);
+    var caller = memoized(() -> new AccountId(aws.sts().getCallerIdentity().account()));
+
+    ExecutorService parallel = open(pool("rootbot-read", 8, 8, 1_000));
+    ExecutorService work = open(pool("rootbot-work", 2, 8, 200));
+    ExecutorService tasks = open(pool("rootbot-task", 4, 4, 100));
+    ExecutorService confirmations = open(pool("rootbot-trail", 2, 2, 1_000));
+    ScheduledExecutorService timers = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-timer")));
+
+    var rootTasks = new RootTasks(directory, readiness::features, new RootSessions(aws, config.aws().sessionLength()),
+        new ScpCheck(aws.organizations()), caller, config.aws().region(), parallel, clock);
+
+    var slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl().toString());
+    slackConfig.setPrettyResponseLoggingEnabled(false);
+    slackConfig.setStatsEnabled(false);
+    Slack slack = Slack.getInstance(slackConfig);
+    MethodsClient methods = slack.methods(config.slack().botToken());
+
+    var card = new Card(config.aws().sessionLength());
+    OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics));
+    Runnable nudge = outbox::nudge;
+
+    var trail = new TrailConfirmation(aws.cloudTrail(config.aws().region()), config.aws().region());
+    var running = new Running(store, rootTasks, confirmations, trail::confirm, nudge, metrics);
+    var people = new SlackPeople(methods, approvers, Duration.ofMinutes(3));
+    var approvals = new Approvals(approvers);
+    var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, rootTasks::check,
+        config.aws().region(), config.requestTtl(), nudge);
+    var deciding = new Deciding(store, approvals, people, clock, approved -> tasks.execute(() -> running.run(approved)),
+        nudge);
+    var sweeping = new Sweeping(store, caller, config.aws().region(), nudge);
+
+    var grammar = new Grammar(config.command());
+    App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
+        () -> status(readiness), store.events(), work);
+
+    int recovered = sweeping.recoverAtStart().size();
+    if (recovered > 0) {
+      log.warn("{} request(s) were approved or running when Rootbot last stopped; marked and reported, not re-run",
+          recovered);
+    }
+    outbox.start();
+    timers.scheduleWithFixedDelay(() -> guarded("expiry", sweeping::expireDue), 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(() -> guarded("event pruning",
+        () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1)))), 1, 60, TimeUnit.MINUTES);
+
+    if (config.slack().socketMode()) {
+      try {
+        var socket = new SocketModeApp(config.slack().appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
+        socket.startAsync();
+        closeables.push(socket::stop);
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not connect to Slack with Socket Mode: " + e.getMessage(), e);
+      }
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.empty(), Optional.empty(), metrics, clock));
+    } else {
+      var check = new SignatureCheck(config.slack().signingSecret().orElseThrow());
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.of(app), Optional.of(check), metrics, clock));
+    }
+    log.info("Rootbot is up on port {} ({}), command {}", http.port(),
+        config.slack().socketMode() ? "Socket Mode" : "HTTP at /slack/events", config.command());
+  }
+
+  /** The HTTP port, useful when started on port 0. */
+  public int port() {
+    return http.port();
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** The store, for tests and tools that inspect what Rootbot recorded. */
+  public Store store() {
+    return store;
+  }
+
+  private String status(ReadinessCheck readiness) {
+    try {
+      return StatusReport.render(readiness.check(), store.requests().open());
+    } catch (SdkException e) {
+      return StatusReport.unavailable(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private <T extends AutoCloseable> T open(T closeable) {
+    closeables.push(closeable);
+    return closeable;
+  }
+
+  private ExecutorService open(ExecutorService executor) {
+    closeables.push(executor::shutdownNow);
+    return executor;
+  }
+
+  private ScheduledExecutorService open(ScheduledExecutorService executor) {
+    closeables.push(executor::shutdownNow);
+    return executor;
+  }
+
+  private static ExecutorService pool(String name, int core, int max, int queue) {
+    return new ThreadPoolExecutor(core, max, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), daemon(name));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    var count = new AtomicInteger();
+    return runnable -> {
+      var thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            if (value == null) {
+              value = supplier.get();
+            }
+            v = value;
+          }
+        }
+        return v;
+      }
+    };
+  }
+
+  private static void guarded(String what, Runnable job) {
+    try {
+      job.run();
+    } catch (RuntimeException e) {
+      log.warn("{} failed; will try again", what, e);
+    }
+  }
+
+  /** Stops answering Slack first, then the rest, in reverse order of starting. */
+  @Override
+  public void close() {
+    while (!closeables.isEmpty()) {
+      try {
+        closeables.pop().close();
+      } catch (Exception e) {
+        log.warn("Error while stopping", e);
+      }
+    }
+  }
+}

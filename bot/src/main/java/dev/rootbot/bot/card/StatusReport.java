@@ -1,0 +1,42 @@
+package dev.rootbot.bot.card;
+
+import dev.rootbot.actions.org.Readiness;
+import dev.rootbot.bot.request.RootRequest;
+import java.util.List;
+
+/** The answer to {@code /root status}: whether centralized root access is ready, what to fix, and the open requests. */
+public final class StatusReport {
+  private StatusReport() {}
+
+  public static String render(Readiness readiness, List<RootRequest> open) {
+    var text = new StringBuilder(readiness.ready()
+        ? ":white_check_mark: *Centralized root access is ready.*\n"
+        : ":warning: *Centralized root access is not ready.* Fix what is marked :x: below.\n");
+    for (Readiness.Check check : readiness.checks()) {
+      text.append(check.ok() ? ":white_check_mark: " : ":x: ").append('*').append(Mrkdwn.escape(check.name()))
+          .append("*: ").append(Mrkdwn.escape(check.detail()));
+      if (!check.ok()) {
+        text.append("\n      Fix: ").append(Mrkdwn.code(check.fix()));
+      }
+      text.append('\n');
+    }
+    text.append('\n');
+    if (open.isEmpty()) {
+      text.append("No open requests.");
+    } else {
+      text.append("*Open requests*\n");
+      for (RootRequest request : open) {
+        text.append("• ").append(Mrkdwn.code(request.id().value())).append(' ')
+            .append(Mrkdwn.escape(request.task().summary())).append(" in ").append(Mrkdwn.escape(request.accountName()))
+            .append(", asked by ").append(Mrkdwn.user(request.requester())).append(": ")
+            .append(Mrkdwn.escape(request.state().words())).append('\n');
+      }
+    }
+    return text.toString().strip();
+  }
+
+  /** When AWS could not be asked. */
+  public static String unavailable(String why) {
+    return ":warning: Rootbot could not check centralized root access with AWS: " + Mrkdwn.escape(why);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rootbot.bot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.rootbot.bot.command.AskFor;
+import dev.rootbot.bot.command.Command;
+import dev.rootbot.bot.command.Grammar;
+import dev.rootbot.bot.command.UsageError;
+import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.Refusal;
+import dev.rootbot.bot.request.ChannelId;
+import dev.rootbot.bot.request.Origin;
+import dev.rootbot.bot.request.UserId;
+import java.util.function.Supplier;
+
+/**
+ * Files a request from {@code /root …}: the grammar first (bad input is answered at once, only to the sender,
+ * and nothing is stored), then the ack, then Slack, Organizations and the store in the background.
+ */
+final class RootCommandHandler implements SlashCommandHandler {
+  private final Grammar grammar;
+  private final Asking asking;
+  private final Supplier<String> status;
+  private final Work work;
+
+  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, Work work) {
+    this.grammar = grammar;
+    this.asking = asking;
+    this.status = status;
+    this.work = work;
+  }
+
+  @Override
+  public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+    var payload = req.getPayload();
+    Command command;
+    try {
+      command = grammar.parse(payload.getText() == null ? "" : payload.getText());
+    } catch (UsageError e) {
+      return ctx.ack(e.getMessage());
+    }
+    if (command instanceof Command.Help) {
+      return ctx.ack(grammar.help());
+    }
+    if (command instanceof Command.OpenForm) {
+      return openForm(payload.getTriggerId(), payload.getChannelId(), ctx);
+    }
+    Answer answer = Answer.viaCommand(ctx);
+    if (command instanceof Command.Status) {
+      boolean taken = work.submit("/root status", () -> answer.tell(status.get()));
+      return ctx.ack(taken ? ":mag: Checking centralized root access with AWS…" : Work.BUSY);
+    }
+    AskFor ask = (AskFor) command;
+    UserId requester = new UserId(payload.getUserId());
+    Origin origin = Origin.channel(new ChannelId(payload.getChannelId()));
+    boolean taken = work.submit("/root request", () -> {
+      try {
+        asking.ask(ask, requester, origin);
+      } catch (UsageError e) {
+        answer.tell(e.getMessage());
+      } catch (Refusal refusal) {
+        answer.tell(refusal.mrkdwn());
+      }
+    });
+    return ctx.ack(taken
+        ? ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for someone else to approve."
+        : Work.BUSY);
+  }
+
+  /** views.open must use the trigger within 3 seconds, so the form opens before the ack. */
+  private Response openForm(String triggerId, String channel, SlashCommandContext ctx) {
+    try {
+      var opened = ctx.client().viewsOpen(r -> r.triggerId(triggerId).viewAsString(RequestForm.view(channel)));
+      if (!opened.isOk()) {
+        return ctx.ack("Could not open the form (" + opened.getError() + "). Type the request instead:\n" + grammar.help());
+      }
+      return ctx.ack();
+    } catch (Exception e) {
+      return ctx.ack("Could not open the form. Type the request instead:\n" + grammar.help());
+    }
+  }
+}

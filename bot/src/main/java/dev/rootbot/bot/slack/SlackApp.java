@@ -1,0 +1,51 @@
+package dev.rootbot.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppMentionEvent;
+import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.bot.card.Card;
+import dev.rootbot.bot.card.ThreadReplies;
+import dev.rootbot.bot.command.Grammar;
+import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.Deciding;
+import dev.rootbot.bot.store.SeenEvents;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The Bolt app: every interaction Rootbot answers, registered here, one line each. The same app is served
+ * over HTTP by {@link HttpEndpoint} or over Socket Mode; the handlers never know which.
+ */
+public final class SlackApp {
+  private SlackApp() {}
+
+  /**
+   * @param status the answer to {@code /root status}, computed on a work thread
+   * @param work runs what each handler does after its ack
+   */
+  public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
+      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, SeenEvents seen, Executor work) {
+    var config = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(botToken)
+        // Requests are verified before Bolt sees them, more strictly than Bolt does (SignatureCheck).
+        .requestVerificationEnabled(false)
+        // Events Rootbot does not handle still get 200, so Slack does not retry them.
+        .allEventsApiAutoAckEnabled(true)
+        .build();
+    var app = new App(config);
+    var jobs = new Work(work);
+    app.use(new FirstSightingOnly(seen));
+    app.command(command, new RootCommandHandler(grammar, asking, status, jobs));
+    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, jobs));
+    app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
+    app.blockAction(Card.DENY, new DecisionHandler("deny", deciding::deny, jobs));
+    app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
+    app.blockAction(ThreadReplies.RESTORE, new RestoreHandler(asking, jobs));
+    app.viewSubmission(RequestForm.CALLBACK, new FormSubmissionHandler(grammar, asking, jobs));
+    app.blockSuggestion(RequestForm.ACCOUNT, new AccountOptionsHandler(directory));
+    return app;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.rootbot.bot;
+
+
+import dev.rootbot.bot.config.Config;
+import dev.rootbot.sandbox.aws.Seed;
+import dev.rootbot.sandbox.aws.SimulatedAws;
+import dev.rootbot.sandbox.slack.Message;
+import dev.rootbot.sandbox.slack.SlackWorkspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The real bot against the sandbox's Slack workspace and simulated AWS organization, over HTTP, with its own
+ * SQLite store: what a user meets, end to end.
+ */
+public final class Sandboxed implements AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(20);
+
+  public final SimulatedAws aws;
+  public final SlackWorkspace slack;
+  public Rootbot bot;
+  private final Path dir;
+  private final Map<String, String> env;
+  private final Clock clock;
+
+  private Sandboxed(Seed seed, Map<String, String> overrides, Clock clock) {
+    this.clock = clock;
+    this.aws = SimulatedAws.start(seed);
+    this.slack = SlackWorkspace.start(0, clock);
+    try {
+      this.dir = Files.createTempDirectory("rootbot-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", slack.botToken());
+    env.put("SLACK_SIGNING_SECRET", SlackWorkspace.SIGNING_SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("PORT", "0");
+    env.put("ROOTBOT_APPROVERS", SandboxMode.APPROVERS);
+    env.put("ROOTBOT_STORE", "sqlite:" + dir.resolve("rootbot.db"));
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+    env.putAll(overrides);
+    startBot();
+  }
+
+  public static Sandboxed start() {
+    return new Sandboxed(Seed.demo(), Map.of(), Clock.systemUTC());
+  }
+
+  public static Sandboxed start(Seed seed, Map<String, String> env, Clock clock) {
+    return new Sandboxed(seed, env, clock);
+  }
+
+  /** Starts the bot (again) on the same store, as a restart would. */
+  public Rootbot startBot() {
+    var key = aws.managementKey();
+    bot = Rootbot.start(Config.fromEnvironment(env),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())), clock);
+    slack.connectBot(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+    return bot;
+  }
+
+  /** The approval card of the newest request in {@code channel}, once posted. */
+  public Message card(String channel) {
+    return slack.awaitMessage(channel, m -> m.fromBot() && m.actionIds().contains("approve"), WAIT);
+  }
+
+  /** The card as it is now. */
+  public Message current(Message card) {
+    return slack.message(card.channel(), card.ts()).orElseThrow();
+  }
+
+  /** Waits for the card to show {@code text}. */
+  public Message awaitCard(Message card, String text) {
+    return slack.awaitMessage(card.channel(), m -> m.ts().equals(card.ts()) && m.allText().contains(text), WAIT);
+  }
+
+  /** Waits for a reply in the card's thread. */
+  public Message awaitReply(Message card, Predicate<Message> matching) {
+    return slack.awaitReply(card.channel(), card.ts(), matching, WAIT);
+  }
+
+  @Override
+  public void close() {
+    if (bot != null) {
+      bot.close();
+    }
+    slack.close();
+    aws.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException ignored) {
+      // temporary
+    }
+  }
+}

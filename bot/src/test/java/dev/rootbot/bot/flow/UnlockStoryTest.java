@@ -1,0 +1,41 @@
+package dev.rootbot.bot.flow;
+
+import static dev.rootbot.sandbox.slack.SlackWorkspace.ALICE;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.BOB;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.INCIDENT_42;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootbot.bot.Sandboxed;
+import dev.rootbot.sandbox.aws.RecordedCall;
+import dev.rootbot.sandbox.slack.BotResponse;
+import dev.rootbot.sandbox.slack.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UnlockStoryTest {
+  private final Sandboxed sandbox = Sandboxed.start();
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  @Test
+  void alice_asks_bob_approves_and_the_thread_holds_the_result_and_the_cloudtrail_links() {
+    BotResponse ack = sandbox.slack.as(ALICE).slashCommand("/root",
+        "unlock bucket payments-audit-logs in account prod-payments because INC-42 locked us out", INCIDENT_42);
+    assertThat(ack.status()).isEqualTo(200);
+
+    Message card = sandbox.card(INCIDENT_42);
+    assertThat(card.allText()).contains("unlock bucket payments-audit-logs", "S3UnlockBucketPolicy", "prod-payments",
+        "222222222222", "INC-42 locked us out", "Waiting for approval");
+
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+
+    Message result = sandbox.awaitReply(card, m -> m.allText().contains("Done"));
+    assertThat(result.allText()).contains("s3:DeleteBucketPolicy", "cloudtrailv2", "AccessKeyId=ASIA");
+    assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isEmpty();
+    assertThat(sandbox.awaitCard(card, "Done").actionIds()).doesNotContain("approve");
+    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).extracting(RecordedCall::httpStatus).containsExactly(200);
+  }
+}
