@@ -15,6 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import dev.rootbot.bot.request.RequestId;
+import dev.rootbot.bot.request.RootRequest;
 import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -52,6 +57,7 @@ public final class Sandboxed implements AutoCloseable {
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
     env.putAll(overrides);
+    env.values().removeIf(String::isEmpty); // an empty override removes the variable
     startBot();
   }
 
@@ -68,13 +74,48 @@ public final class Sandboxed implements AutoCloseable {
     var key = aws.managementKey();
     bot = Rootbot.start(Config.fromEnvironment(env),
         StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())), clock);
-    slack.connectBot(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+    if (env.containsKey("SLACK_APP_TOKEN")) {
+      slack.awaitSocketMode(WAIT);
+    } else {
+      slack.connectBot(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+    }
     return bot;
   }
 
   /** The approval card of the newest request in {@code channel}, once posted. */
   public Message card(String channel) {
     return slack.awaitMessage(channel, m -> m.fromBot() && m.actionIds().contains("approve"), WAIT);
+  }
+
+  /** Does {@code action}, then waits for the new card it makes in {@code channel} (at the top level or in a thread). */
+  public Message nextCard(String channel, Runnable action) {
+    String before = latestTs(channel);
+    action.run();
+    return slack.awaitMessage(channel, m -> m.fromBot() && m.actionIds().contains("approve") && m.ts().compareTo(before) > 0,
+        WAIT);
+  }
+
+  private String latestTs(String channel) {
+    return slack.messages(channel).stream().map(Message::ts).max(String::compareTo).orElse("0");
+  }
+
+  /** The stored request behind {@code card}, once it matches: polled, for states Slack does not show. */
+  public RootRequest awaitRequest(Message card, Predicate<RootRequest> matching) {
+    var id = java.util.regex.Pattern.compile("r-[a-z2-7]{10}").matcher(card.allText());
+    if (!id.find()) {
+      throw new AssertionError("no request ID on the card: " + card.allText());
+    }
+    RequestId requestId = RequestId.parse(id.group());
+    Instant deadline = Instant.now().plus(WAIT);
+    Optional<RootRequest> seen = Optional.empty();
+    while (Instant.now().isBefore(deadline)) {
+      seen = bot.store().requests().find(requestId);
+      if (seen.filter(matching).isPresent()) {
+        return seen.get();
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    throw new AssertionError("request " + requestId + " did not match within " + WAIT + "; it is " + seen);
   }
 
   /** The card as it is now. */

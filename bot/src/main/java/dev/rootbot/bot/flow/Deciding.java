@@ -8,6 +8,7 @@ import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.request.Action;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.State;
 import dev.rootbot.bot.request.Transition;
 import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.store.Outgoing;
@@ -81,6 +82,7 @@ public final class Deciding {
     }
     Optional<String> refusal = rule.apply(found.get(), person).refusal();
     if (refusal.isPresent()) {
+      expireIfDue(found.get());
       return Optional.of(refused(id, clicker, attempted, refusal.get()));
     }
     Optional<RootRequest> moved = store.requests().move(id, transition, report);
@@ -95,6 +97,14 @@ public final class Deciding {
       run.accept(moved.get());
     }
     return Optional.empty();
+  }
+
+  /** A click on a card whose time is up ends it now rather than at the next sweep, so the card says so at once. */
+  private void expireIfDue(RootRequest request) {
+    if (request.state() == State.REQUESTED && request.isExpiredAt(clock.instant())
+        && store.requests().move(request.id(), Transition.expire(), Deciding::ended).isPresent()) {
+      nudge.run();
+    }
   }
 
   private String refused(RequestId id, UserId who, String attempted, String why) {

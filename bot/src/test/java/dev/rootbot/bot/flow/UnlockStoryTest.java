@@ -32,7 +32,7 @@ class UnlockStoryTest {
 
     sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
 
-    Message result = sandbox.awaitReply(card, m -> m.allText().contains("Done"));
+    Message result = sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
     assertThat(result.allText()).contains("s3:DeleteBucketPolicy", "cloudtrailv2", "AccessKeyId=ASIA");
     assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isEmpty();
     assertThat(sandbox.awaitCard(card, "Done").actionIds()).doesNotContain("approve");

@@ -1,0 +1,107 @@
+package dev.rootbot.bot.flow;
+
+import static dev.rootbot.sandbox.slack.SlackWorkspace.ALICE;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.BOB;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.DAVE;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.ERIN;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.INCIDENT_42;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootbot.bot.Sandboxed;
+import dev.rootbot.bot.request.State;
+import dev.rootbot.sandbox.slack.Message;
+import dev.rootbot.sandbox.slack.Person;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Refusals over the real wire: each is told to the person who clicked, recorded, and runs nothing. */
+class WhoMayApproveTest {
+  private static final String UNLOCK =
+      "unlock bucket payments-audit-logs in account prod-payments because INC-42 locked us out";
+  private final Sandboxed sandbox = Sandboxed.start();
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  private Message askAs(Person person) {
+    return sandbox.nextCard(INCIDENT_42, () -> sandbox.slack.as(person).slashCommand("/root", UNLOCK, INCIDENT_42));
+  }
+
+  private void assertNothingRan(Message card) {
+    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isPresent();
+    assertThat(sandbox.current(card).actionIds()).contains("approve");
+    assertThat(sandbox.bot.store().requests().open()).singleElement()
+        .satisfies(r -> assertThat(r.state()).isEqualTo(State.REQUESTED));
+  }
+
+  @Test
+  void the_requester_cannot_approve_their_own_request_even_as_an_approver() {
+    Message card = askAs(BOB);
+
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+
+    sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("someone else"), Sandboxed.WAIT);
+    assertNothingRan(card);
+    assertThat(sandbox.bot.store().audit().latest(5)).anySatisfy(entry ->
+        assertThat(entry.toString()).contains("U0BOB0000", "approve"));
+  }
+
+  @ParameterizedTest(name = "{0} is refused: {1}")
+  @CsvSource({
+      "U0DAVE000, guest",
+      "U0ERIN000, deactivated",
+      "U0ALICE00, approve",
+  })
+  void people_who_are_not_approvers_are_refused(String clicker, String why) {
+    Message card = askAs(clicker.equals("U0ALICE00") ? BOB : ALICE);
+    Person person = sandbox.slack.person(clicker).orElseThrow();
+
+    sandbox.slack.as(person).click(INCIDENT_42, card.ts(), "approve");
+
+    var told = sandbox.slack.awaitEphemeral(person, e -> e.allText().length() > 0, Sandboxed.WAIT);
+    assertThat(told.allText()).containsIgnoringCase(why);
+    assertNothingRan(card);
+  }
+
+  @Test
+  void guests_and_deactivated_people_cannot_request() {
+    for (Person person : new Person[] {DAVE, ERIN}) {
+      sandbox.slack.as(person).slashCommand("/root", UNLOCK, INCIDENT_42);
+      sandbox.slack.awaitEphemeral(person, e -> e.allText().contains("nothing was filed") || e.allText().contains("cannot"),
+          Sandboxed.WAIT);
+    }
+    assertThat(sandbox.bot.store().requests().open()).isEmpty();
+    assertThat(sandbox.slack.messages(INCIDENT_42)).noneMatch(Message::fromBot);
+  }
+
+  @Test
+  void deny_and_cancel_end_the_request_without_running_it() {
+    Message denied = askAs(ALICE);
+    sandbox.slack.as(BOB).click(INCIDENT_42, denied.ts(), "deny");
+    sandbox.awaitCard(denied, "Denied");
+    sandbox.awaitReply(denied, m -> m.allText().contains("denied this request"));
+
+    Message cancelled = askAs(ALICE);
+    sandbox.slack.as(BOB).click(INCIDENT_42, cancelled.ts(), "cancel");
+    sandbox.slack.awaitEphemeral(BOB, e -> e.allText().toLowerCase().contains("cancel"), Sandboxed.WAIT);
+    sandbox.slack.as(ALICE).click(INCIDENT_42, cancelled.ts(), "cancel");
+    sandbox.awaitCard(cancelled, "Cancelled");
+
+    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.bot.store().requests().open()).isEmpty();
+  }
+
+  @Test
+  void a_member_of_the_approvers_group_may_approve() {
+    Message card = askAs(ALICE);
+    sandbox.slack.as(dev.rootbot.sandbox.slack.SlackWorkspace.CAROL).click(INCIDENT_42, card.ts(), "approve");
+    sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
+    assertThat(Map.of("assumeRoot", sandbox.aws.calls().withAction("sts:AssumeRoot").size())).containsEntry("assumeRoot", 1);
+  }
+}
