@@ -98,6 +98,17 @@ class WhoMayApproveTest {
   }
 
   @Test
+  void when_slack_cannot_say_who_clicked_nobody_is_taken_for_an_approver() {
+    Message card = askAs(ALICE);
+    sandbox.slack.faults().rateLimit("users.info", 5, java.time.Duration.ofSeconds(30));
+
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+
+    sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("could not check with Slack who you are"), Sandboxed.WAIT);
+    assertNothingRan(card);
+  }
+
+  @Test
   void a_member_of_the_approvers_group_may_approve() {
     Message card = askAs(ALICE);
     sandbox.slack.as(dev.rootbot.sandbox.slack.SlackWorkspace.CAROL).click(INCIDENT_42, card.ts(), "approve");
