@@ -15,24 +15,27 @@ import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.UserId;
+import dev.rootbot.bot.store.SeenEvents;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Files a request from {@code @rootbot …} in a channel or an incident thread. The card and every later
  * message go to that thread (a mention at the top level starts one). Answers that only the sender should
- * see are ephemeral, in the same thread.
+ * see are ephemeral, in the same thread. A repeated event (same {@code event_id}) is acknowledged and dropped.
  */
 final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
   private final Grammar grammar;
   private final Asking asking;
   private final Supplier<String> status;
+  private final SeenEvents seen;
   private final Work work;
 
-  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, Work work) {
+  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, SeenEvents seen, Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
+    this.seen = seen;
     this.work = work;
   }
 
@@ -44,7 +47,13 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     String threadTs = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     Answer answer = Answer.ephemeral(ctx.client(), event.getChannel(), event.getUser(), Optional.of(threadTs));
-    boolean taken = work.submit("@rootbot", () -> handle(event, threadTs, ctx.getBotUserId(), answer));
+    String eventId = payload.getEventId();
+    boolean taken = work.submit("@rootbot", () -> {
+      // Slack re-sends an event it thinks was missed, maybe to another replica: the shared store says if it is new.
+      if (eventId == null || seen.firstSighting(eventId)) {
+        handle(event, threadTs, ctx.getBotUserId(), answer);
+      }
+    });
     if (!taken) {
       answer.tell(Work.BUSY);
     }

@@ -37,9 +37,8 @@ public final class SlackApp {
         .build();
     var app = new App(config);
     var jobs = new Work(work);
-    app.use(new FirstSightingOnly(seen));
     app.command(command, new RootCommandHandler(grammar, asking, status, jobs));
-    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, jobs));
+    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
     app.blockAction(Card.DENY, new DecisionHandler("deny", deciding::deny, jobs));
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));

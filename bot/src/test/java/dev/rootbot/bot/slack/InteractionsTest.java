@@ -86,6 +86,21 @@ class InteractionsTest {
   }
 
   @Test
+  void commands_and_clicks_are_acknowledged_within_three_seconds_while_aws_is_slow() {
+    sandbox.aws.faults().inject("*:*", dev.rootbot.sandbox.aws.Fault.latency(java.time.Duration.ofSeconds(4)).always());
+
+    BotResponse ask = sandbox.slack.as(ALICE).slashCommand("/root",
+        "unlock bucket payments-audit-logs in account prod-payments because INC-42 locked us out", INCIDENT_42);
+    Message card = sandbox.slack.awaitMessage(INCIDENT_42, m -> m.actionIds().contains("approve"), java.time.Duration.ofSeconds(60));
+    BotResponse approve = sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+
+    assertThat(ask.elapsed()).isLessThan(java.time.Duration.ofSeconds(3));
+    assertThat(approve.elapsed()).isLessThan(java.time.Duration.ofSeconds(3));
+    assertThat(ask.status()).isEqualTo(200);
+    assertThat(approve.status()).isEqualTo(200);
+  }
+
+  @Test
   void help_lists_every_command_with_an_example() {
     BotResponse ack = sandbox.slack.as(ALICE).slashCommand("/root", "help", INCIDENT_42);
     assertThat(ack.body()).contains("unlock bucket", "unlock queue", "audit account", "delete root credentials",
