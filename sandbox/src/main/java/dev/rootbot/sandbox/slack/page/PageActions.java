@@ -99,10 +99,14 @@ final class PageActions {
     return workspace.as(person);
   }
 
-  /** The person a page request is for: someone in the workspace who can use Slack, not a bot or a deactivated account. */
-  static Person viewer(SlackWorkspace workspace, String userId) {
-    Person person = workspace.person(userId)
-        .orElseThrow(() -> new IllegalArgumentException("no person " + userId + " in the workspace"));
+  /**
+   * The person a page request is for, by user ID or name ({@code ?as=bob} reads well in an address): someone in
+   * the workspace who can use Slack, not a bot or a deactivated account.
+   */
+  static Person viewer(SlackWorkspace workspace, String idOrName) {
+    Person person = workspace.person(idOrName)
+        .or(() -> workspace.people().stream().filter(p -> p.name().equalsIgnoreCase(idOrName)).findFirst())
+        .orElseThrow(() -> new IllegalArgumentException("no person " + idOrName + " in the workspace"));
     if (person.isBot() || person.deleted()) {
       throw new IllegalArgumentException("the page acts only as people who can use Slack, not as " + person.name());
     }

@@ -90,6 +90,7 @@ class PageApiTest {
     assertThat(alice.getAsJsonArray("views")).singleElement().satisfies(v -> assertThat(v.getAsJsonObject()
         .getAsJsonObject("view").get("callback_id").getAsString()).isEqualTo("root_form"));
     assertThat(bob.getAsJsonArray("views")).isEmpty();
+    assertThat(page.state("bob").get("viewer").getAsString()).isEqualTo(BOB.id());
   }
 
   @Test

@@ -99,6 +99,11 @@ class SandboxPageBrowserTest {
     assertThat(bot.clicks()).containsExactly("deny req-1 by " + BOB.id());
     assertThat(person(BOB).getAttribute("aria-pressed")).isEqualTo("true");
     chromium.screenshot("person-switcher");
+
+    driver.get(workspace.baseUrl() + "/?as=carol&channel=platform");
+    awaitText(By.id("viewer"), "Carol Chen (carol)");
+    assertThat(driver.findElement(By.id("channel-name")).getText()).isEqualTo("platform");
+    chromium.waiting().until(d -> d.getCurrentUrl().endsWith("?as=carol&channel=platform"));
   }
 
   @Test

@@ -10,8 +10,12 @@ import { AwsPanel } from './aws.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 
+const DEFAULT_VIEWER = 'U0ALICE00';
+
 const page = {
-  viewer: params.get('as') || 'U0ALICE00',
+  // A user ID or a name (?as=bob); the state answers with the ID.
+  viewer: params.get('as') || DEFAULT_VIEWER,
+  // A channel ID or a name (?channel=platform).
   channel: params.get('channel') || 'C0INCIDENT',
   thread: params.get('thread'),
   state: null,
@@ -58,8 +62,15 @@ function refresh() {
     try {
       const response = await fetch(`/page/api/state?as=${encodeURIComponent(page.viewer)}`, { cache: 'no-store' });
       const state = await response.json();
+      if (state.ok === false && page.viewer !== DEFAULT_VIEWER) {
+        toast(`${state.error}; showing the workspace as alice.`);
+        page.viewer = DEFAULT_VIEWER;
+        again = true;
+        return;
+      }
       if (state.ok === false) throw new Error(state.error);
       page.state = state;
+      page.viewer = state.viewer;
       render();
     } catch (e) {
       toast(`Could not read the workspace: ${e.message}`);
@@ -116,7 +127,8 @@ function channel() {
 
 function render() {
   const state = page.state;
-  if (!page.state.channels.some((c) => c.id === page.channel)) page.channel = state.channels[0].id;
+  const named = state.channels.find((c) => c.id === page.channel || c.name === page.channel.replace(/^#/, ''));
+  page.channel = (named ?? state.channels[0]).id;
   $('workspace-name').textContent = state.team.name;
   document.title = `#${channel().name} – ${state.team.name} (sandbox)`;
   renderChannels();
@@ -125,7 +137,8 @@ function render() {
   renderThread();
   modal.show(state.views[0], context());
   aws.connect(state.aws);
-  history.replaceState(null, '', `?${new URLSearchParams({ as: page.viewer, channel: page.channel,
+  history.replaceState(null, '', `?${new URLSearchParams({ as: directory.person(page.viewer)?.name ?? page.viewer,
+    channel: channel().name,
     ...(page.thread ? { thread: page.thread } : {}), ...(page.awsOpen ? {} : { aws: 'closed' }) })}`);
 }
 

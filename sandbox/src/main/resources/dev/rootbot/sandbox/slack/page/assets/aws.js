@@ -255,12 +255,12 @@ export class AwsPanel {
             assume ? el('span', { class: 'chip chip-assume', text: 'AssumeRoot' }) : null,
             el('span', { class: `chip ${root ? 'chip-root' : ''}`, title: 'userIdentity.type', text: event.userIdentityType ?? '?' }),
             event.errorCode ? el('span', { class: 'chip chip-bad', title: 'errorCode', text: event.errorCode }) : null),
-          assume ? this.issued(event) : null,
           el('div', { class: 'trail-line trail-details' },
             el('span', { text: `${this.accountName(event.account)} (${event.account})` }),
             el('span', { text: event.region }),
             el('span', { text: (event.eventSource ?? '').replace('.amazonaws.com', '') }),
-            event.accessKeyId ? el('code', { class: 'trail-key', title: 'accessKeyId', text: event.accessKeyId }) : null)),
+            event.accessKeyId ? el('code', { class: 'trail-key', title: 'accessKeyId', text: event.accessKeyId }) : null),
+          assume ? this.issued(event) : null),
         el('pre', { class: 'json', text: JSON.stringify(event.event ?? event, null, 2) })));
   }
 
