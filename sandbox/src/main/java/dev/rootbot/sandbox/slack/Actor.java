@@ -1,6 +1,7 @@
 package dev.rootbot.sandbox.slack;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A person at the keyboard: each method does what they would do in Slack, sends the bot what Slack
@@ -24,6 +25,15 @@ public interface Actor {
   /** Replies in the thread of {@code threadTs} with a message that mentions the bot. */
   BotResponse mention(String channel, String text, String threadTs);
 
+  /**
+   * Posts a message that does not mention the bot. Slack sends the bot nothing, since Rootbot subscribes
+   * only to {@code app_mention}; text that mentions the bot is refused here, as {@link #mention} sends it.
+   */
+  Message say(String channel, String text);
+
+  /** Replies in the thread of {@code threadTs} with a message that does not mention the bot. */
+  Message say(String channel, String text, String threadTs);
+
   /** Clicks a button (or picks from a menu) in a message, the bot's own or one only this person sees. */
   BotResponse click(String channel, String messageTs, String actionId);
 
@@ -38,6 +48,12 @@ public interface Actor {
 
   /** Fills in and submits the modal in front of this person; {@code values} by action ID. */
   BotResponse submit(String viewId, Map<String, String> values);
+
+  /**
+   * Closes the modal in front with its Close button; the one under it, if any, is in front again. Slack
+   * tells the bot ({@code view_closed}) only when the view asked with {@code notify_on_close}.
+   */
+  Optional<BotResponse> close(String viewId);
 
   /** Types into an external select in a modal; the bot answers with the options to show. */
   BotResponse suggest(String viewId, String actionId, String typed);

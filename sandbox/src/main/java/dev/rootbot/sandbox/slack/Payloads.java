@@ -116,6 +116,17 @@ final class Payloads {
     return payload;
   }
 
+  /** A modal closed with its Close button, sent only for a view with {@code notify_on_close}. */
+  JsonObject viewClosed(Person person, View view) {
+    JsonObject payload = interaction("view_closed", person);
+    payload.add("team", team());
+    payload.add("view", view.object());
+    payload.addProperty("is_cleared", false);
+    payload.add("enterprise", JsonNull.INSTANCE);
+    payload.addProperty("is_enterprise_install", false);
+    return payload;
+  }
+
   /** The type-ahead request of an external select: what the person has typed so far, in {@code value}. */
   JsonObject blockSuggestion(Person person, View view, BlockKit.Element element, String typed) {
     JsonObject payload = interaction("block_suggestion", person);

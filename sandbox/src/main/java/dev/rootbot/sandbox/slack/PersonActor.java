@@ -60,14 +60,41 @@ final class PersonActor implements Actor {
       throw new IllegalArgumentException("Slack sends app_mention only for text that mentions " + bot.mention() + ": "
           + text);
     }
+    Message message = post(where, text, threadTs);
+    Optional<String> parentUser = message.threadTs().flatMap(ts -> parts.state().message(where.id(), ts))
+        .map(Message::user);
+    return sendEvent(Payloads.appMention(message, parts.ids().uuid(), parentUser));
+  }
+
+  @Override
+  public Message say(String channel, String text) {
+    return say(channel, text, Optional.empty());
+  }
+
+  @Override
+  public Message say(String channel, String text, String threadTs) {
+    return say(channel, text, Optional.of(threadTs));
+  }
+
+  private Message say(String channel, String text, Optional<String> threadTs) {
+    Channel where = channel(channel);
+    Person bot = parts.directory().bot();
+    if (text.contains(bot.mention())) {
+      throw new IllegalArgumentException("this text mentions " + bot.mention() + ", so Slack would send app_mention:"
+          + " use mention");
+    }
+    return post(where, text, threadTs);
+  }
+
+  /** Posts what the person typed, in the channel or in the thread of the message {@code threadTs}. */
+  private Message post(Channel where, String text, Optional<String> threadTs) {
     Optional<Message> parent = threadTs.map(ts -> parts.state().message(where.id(), ts).orElseThrow(
         () -> new IllegalArgumentException("no message " + ts + " in " + where.id() + " to reply to")));
     Optional<String> root = parent.map(p -> p.threadTs().orElse(p.ts()));
-    Optional<String> parentUser = root.flatMap(ts -> parts.state().message(where.id(), ts)).map(Message::user);
     Message message = new Message(where.id(), parts.ids().nextTs(), person.id(), Optional.empty(), text,
         Json.write(RichText.blocks(text, parts.ids().shortId())), root, false, Via.PERSON, List.of(), false);
     parts.state().post(message);
-    return sendEvent(Payloads.appMention(message, parts.ids().uuid(), parentUser));
+    return message;
   }
 
   @Override
@@ -116,6 +143,17 @@ final class PersonActor implements Actor {
     BotResponse response = parts.dispatcher().deliver(Outgoing.of(Outgoing.Kind.INTERACTIVE, payload), signing);
     effects.afterSubmission(view, response);
     return response;
+  }
+
+  @Override
+  public Optional<BotResponse> close(String viewId) {
+    View view = openView(viewId);
+    parts.state().close(view.id());
+    if (!Json.bool(view.object(), "notify_on_close")) {
+      return Optional.empty();
+    }
+    JsonObject payload = parts.payloads().viewClosed(person, view);
+    return Optional.of(parts.dispatcher().deliver(Outgoing.of(Outgoing.Kind.INTERACTIVE, payload), signing));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rootbot.sandbox.slack;
 
+import dev.rootbot.sandbox.slack.page.SandboxPage;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
@@ -30,6 +31,10 @@ import java.util.stream.Collectors;
  *       Duration.ofSeconds(30));
  * }
  * }</pre>
+ *
+ * <p>The same port serves the sandbox page ({@link SandboxPage}) at {@link #baseUrl()}: a browser page that
+ * looks like a Slack channel, where anyone can act as anyone, so only for the sandbox. Its AWS panel reads
+ * the simulated AWS that {@link #showAws(URI)} names.
  *
  * <p>This class is the one entry point, so it is long in methods but each one delegates to a
  * package-private part. Thread-safe.
@@ -64,6 +69,7 @@ public final class SlackWorkspace implements AutoCloseable {
   private final WebApiFaults faults;
   private final SocketMode socketMode;
   private final SlackJson json;
+  private final SandboxPage page;
   private final Javalin server;
   private final String baseUrl;
 
@@ -87,12 +93,14 @@ public final class SlackWorkspace implements AutoCloseable {
     views.registerOn(api);
     new DirectoryMethods(directory, state, json).registerOn(api);
     socketMode.registerOn(api);
+    page = new SandboxPage(this);
     server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.routes.post("/api/{method}", api::handle);
       config.routes.get("/api/{method}", api::handle);
       config.routes.post("/respond/{id}", responseUrls::handle);
       config.routes.ws("/link", socketMode::configure);
+      page.registerOn(config.routes);
     }).start("127.0.0.1", port);
     baseUrl = "http://127.0.0.1:" + server.port();
     base.set(baseUrl);
@@ -127,7 +135,7 @@ public final class SlackWorkspace implements AutoCloseable {
     return server.port();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, where the sandbox page is. */
   public String baseUrl() {
     return baseUrl;
   }
@@ -165,6 +173,18 @@ public final class SlackWorkspace implements AutoCloseable {
 
   public Optional<Person> person(String userId) {
     return parts.directory().person(userId);
+  }
+
+  /** Everyone in the workspace, the bot user first. */
+  public List<Person> people() {
+    return parts.directory().people();
+  }
+
+  // ---- the sandbox page ----
+
+  /** Tells the sandbox page where the simulated AWS is ({@code http://127.0.0.1:PORT}), for its AWS panel. */
+  public void showAws(URI awsEndpoint) {
+    page.showAws(awsEndpoint);
   }
 
   // ---- the bot ----
@@ -322,6 +342,7 @@ public final class SlackWorkspace implements AutoCloseable {
 
   @Override
   public void close() {
+    page.close();
     socketMode.closeAll();
     server.stop();
   }

@@ -10,7 +10,8 @@
  * {@link dev.rootbot.sandbox.slack.SlackWorkspace#APP_TOKEN}. People act through
  * {@link dev.rootbot.sandbox.slack.SlackWorkspace#as(Person)}; tests read and wait on what people would
  * see ({@code messages}, {@code thread}, {@code ephemeralsFor}, {@code openViews}, {@code await…}) and
- * on what the bot called ({@code calls}).
+ * on what the bot called ({@code calls}). The same port serves the sandbox page
+ * ({@link dev.rootbot.sandbox.slack.page.SandboxPage}), where people act in a browser.
  *
  * <p>The seeded workspace ({@code T0SANDBOX}): Alice ({@code U0ALICE00}, engineer), Bob
  * ({@code U0BOB0000}, approver by ID), Carol ({@code U0CAROL00}, approver through user group

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A Bolt app served at {@code /slack/events} on a free port, as bolt-servlet would serve it, with nothing else. */
-final class BoltOverHttp implements AutoCloseable {
+public final class BoltOverHttp implements AutoCloseable {
   private final Javalin server;
 
-  BoltOverHttp(App app) {
+  public BoltOverHttp(App app) {
     SlackRequestParser parser = new SlackRequestParser(app.config());
     server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -37,7 +37,7 @@ final class BoltOverHttp implements AutoCloseable {
     }).start("127.0.0.1", 0);
   }
 
-  URI eventsUrl() {
+  public URI eventsUrl() {
     return URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
   }
 

@@ -10,6 +10,7 @@ import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockSuggestionPayload;
 import com.slack.api.app_backend.util.JsonPayloadExtractor;
+import com.slack.api.app_backend.views.payload.ViewClosedPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
@@ -396,6 +397,43 @@ class InteractionsTest {
     assertThat(top.callbackId()).isEqualTo("help");
     assertThat(top.object().get("previous_view_id").getAsString()).isEqualTo(below);
     assertThat(workspace.openViews(ALICE)).extracting(View::id).containsExactly(below);
+  }
+
+  @Test
+  void a_message_that_does_not_mention_the_bot_is_posted_and_sends_the_bot_nothing() {
+    int received = bot.received().size();
+    String card = workspace.as(ALICE).say(INCIDENT_42, "looking into it").ts();
+
+    Message reply = workspace.as(BOB).say(INCIDENT_42, "thanks", card);
+
+    assertThat(bot.received()).hasSize(received);
+    assertThat(workspace.thread(INCIDENT_42, card)).extracting(Message::text).containsExactly("looking into it", "thanks");
+    assertThat(reply.via()).isEqualTo(Via.PERSON);
+    assertThatThrownBy(() -> workspace.as(ALICE).say(INCIDENT_42, "<@U0ROOTBOT> status"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use mention");
+  }
+
+  @Test
+  void the_close_button_closes_the_form_and_tells_the_bot_only_when_the_form_asked() throws Exception {
+    workspace.as(ALICE).slashCommand("/root", "", INCIDENT_42);
+    String quiet = client.viewsOpen(v -> v.triggerId(SlackAlgorithm.form(bot.last().text()).get("trigger_id"))
+        .viewAsString(FORM)).getView().getId();
+    assertThat(workspace.as(ALICE).close(quiet)).isEmpty();
+    int received = bot.received().size();
+    workspace.as(ALICE).slashCommand("/root", "", INCIDENT_42);
+    String noisy = client.viewsOpen(v -> v.triggerId(SlackAlgorithm.form(bot.last().text()).get("trigger_id"))
+        .viewAsString(FORM.replace("\"type\":\"modal\",", "\"type\":\"modal\",\"notify_on_close\":true,"))).getView().getId();
+
+    assertThat(workspace.as(ALICE).close(noisy)).hasValueSatisfying(r -> assertThat(r.acknowledged()).isTrue());
+
+    ViewClosedPayload payload = gson.fromJson(new JsonPayloadExtractor().extractIfExists(bot.last().text()),
+        ViewClosedPayload.class);
+    assertThat(bot.received()).hasSize(received + 2);
+    assertThat(payload.getType()).isEqualTo("view_closed");
+    assertThat(payload.getUser().getId()).isEqualTo(ALICE.id());
+    assertThat(payload.getView().getId()).isEqualTo(noisy);
+    assertThat(workspace.openViews(ALICE)).isEmpty();
+    assertThatThrownBy(() -> workspace.as(BOB).close(noisy)).isInstanceOf(IllegalArgumentException.class);
   }
 
   /** Makes the stand-in bot open the form with the trigger of each slash command, as a bot does for {@code /root} alone. */

@@ -13,34 +13,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** A stand-in bot on a free port: records every request the workspace sends to it, and answers as told. */
-final class RecordingBot implements AutoCloseable {
+public final class RecordingBot implements AutoCloseable {
 
   /** One request as it arrived: header names in lower case, the body's exact bytes. */
-  record Received(Map<String, String> headers, byte[] body) {
-    String text() {
+  public record Received(Map<String, String> headers, byte[] body) {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
   /** How the stand-in answers one request. */
-  record Answer(int status, String contentType, String body) {
-    static Answer ok() {
+  public record Answer(int status, String contentType, String body) {
+    public static Answer ok() {
       return new Answer(200, "text/plain", "");
     }
 
-    static Answer json(String json) {
+    public static Answer json(String json) {
       return new Answer(200, "application/json; charset=utf-8", json);
     }
 
-    static Answer text(String text) {
+    public static Answer text(String text) {
       return new Answer(200, "text/plain; charset=utf-8", text);
     }
 
-    static Answer status(int status) {
+    public static Answer status(int status) {
       return new Answer(status, "text/plain", "");
     }
   }
@@ -66,23 +66,23 @@ final class RecordingBot implements AutoCloseable {
     }).start("127.0.0.1", 0);
   }
 
-  static RecordingBot onFreePort() {
+  public static RecordingBot onFreePort() {
     return new RecordingBot();
   }
 
-  URI eventsUrl() {
+  public URI eventsUrl() {
     return URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
   }
 
-  void answer(Function<Received, Answer> newAnswers) {
+  public void answer(Function<Received, Answer> newAnswers) {
     answers = newAnswers;
   }
 
-  synchronized List<Received> received() {
+  public synchronized List<Received> received() {
     return List.copyOf(received);
   }
 
-  synchronized Received last() {
+  public synchronized Received last() {
     if (received.isEmpty()) {
       throw new AssertionError("the bot received nothing");
     }
@@ -90,7 +90,7 @@ final class RecordingBot implements AutoCloseable {
   }
 
   /** Waits until the bot has received {@code count} requests. */
-  synchronized void awaitReceived(int count, Duration timeout) throws InterruptedException {
+  public synchronized void awaitReceived(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (received.size() < count) {
       long left = deadline - System.nanoTime();
