@@ -63,6 +63,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Rootbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rootbot.class);
   static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+  /** How long a stop waits for root tasks in flight; a task still running after it will show as UNKNOWN. */
+  static final Duration DRAIN = Duration.ofSeconds(60);
 
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final Metrics metrics = new Metrics();
@@ -149,6 +151,8 @@ public final class Rootbot implements AutoCloseable {
     timers.scheduleWithFixedDelay(() -> guarded("event pruning",
         () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1)))), 1, 60, TimeUnit.MINUTES);
 
+    // Closed right after Slack stops reaching us: root tasks in flight finish, so a stop does not leave them UNKNOWN.
+    closeables.push(() -> drain(List.of(work, tasks), DRAIN));
     if (config.slack().socketMode()) {
       try {
         var socket = new SocketModeApp(config.slack().appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -234,6 +238,19 @@ public final class Rootbot implements AutoCloseable {
         return v;
       }
     };
+  }
+
+  private static void drain(List<ExecutorService> pools, Duration patience) {
+    pools.forEach(ExecutorService::shutdown);
+    try {
+      for (ExecutorService pool : pools) {
+        if (!pool.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("Stopping with work still running; a root task cut short will show as UNKNOWN at the next start");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void guarded(String what, Runnable job) {

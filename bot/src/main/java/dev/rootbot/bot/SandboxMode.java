@@ -48,6 +48,7 @@ final class SandboxMode implements AutoCloseable {
     try {
       aws = SimulatedAws.start(Seed.demo(), awsPort);
       slack = SlackWorkspace.onPort(pagePort);
+      slack.showAws(aws.endpoint());
       storeDir = Files.createTempDirectory("rootbot-sandbox");
       Map<String, String> env = new LinkedHashMap<>();
       env.put("SLACK_BOT_TOKEN", slack.botToken());

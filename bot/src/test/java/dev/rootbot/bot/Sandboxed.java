@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class Sandboxed implements AutoCloseable {
   private final Map<String, String> env;
   private final Clock clock;
 
-  private Sandboxed(Seed seed, Map<String, String> overrides, Clock clock) {
+  private Sandboxed(Seed seed, Map<String, String> overrides, Clock clock, boolean startBot) {
     this.clock = clock;
     this.aws = SimulatedAws.start(seed);
     this.slack = SlackWorkspace.start(0, clock);
@@ -58,15 +59,22 @@ public final class Sandboxed implements AutoCloseable {
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
     env.putAll(overrides);
     env.values().removeIf(String::isEmpty); // an empty override removes the variable
-    startBot();
+    if (startBot) {
+      startBot();
+    }
   }
 
   public static Sandboxed start() {
-    return new Sandboxed(Seed.demo(), Map.of(), Clock.systemUTC());
+    return new Sandboxed(Seed.demo(), Map.of(), Clock.systemUTC(), true);
+  }
+
+  /** The workspace and the organization, without a bot yet. */
+  public static Sandboxed withoutBot() {
+    return new Sandboxed(Seed.demo(), Map.of(), Clock.systemUTC(), false);
   }
 
   public static Sandboxed start(Seed seed, Map<String, String> env, Clock clock) {
-    return new Sandboxed(seed, env, clock);
+    return new Sandboxed(seed, env, clock, true);
   }
 
   /** Starts the bot (again) on the same store, as a restart would. */
@@ -85,6 +93,48 @@ public final class Sandboxed implements AutoCloseable {
   /** The approval card of the newest request in {@code channel}, once posted. */
   public Message card(String channel) {
     return slack.awaitMessage(channel, m -> m.fromBot() && m.actionIds().contains("approve"), WAIT);
+  }
+
+  /**
+   * Starts the bot in a child JVM on {@code port}, connected to the workspace, so a test can kill it as a crash
+   * would (SIGKILL: no shutdown hook, no draining). The in-process bot, if any, must be closed first.
+   */
+  public Process startBotProcess(int port) {
+    var command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "serve");
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("AWS_ACCESS_KEY_ID", aws.managementKey().accessKeyId());
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", aws.managementKey().secretAccessKey());
+    try {
+      Process child = builder.start();
+      var http = java.net.http.HttpClient.newHttpClient();
+      var health = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (Instant.now().isBefore(deadline) && child.isAlive()) {
+        try {
+          if (http.send(health, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            slack.connectBot(URI.create("http://127.0.0.1:" + port + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+            return child;
+          }
+        } catch (IOException notYet) {
+          LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+      }
+      child.destroyForcibly();
+      throw new AssertionError("the bot's child JVM did not come up; its log: " + Files.readString(dir.resolve("child.log")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The bot's store, opened separately (as a second replica would), to read what a child JVM recorded. */
+  public dev.rootbot.bot.store.Store openStore() {
+    return dev.rootbot.bot.store.Store.open(env.get("ROOTBOT_STORE"), clock);
   }
 
   /** Does {@code action}, then waits for the new card it makes in {@code channel} (at the top level or in a thread). */

@@ -50,9 +50,9 @@ public final class Sweeping {
     List<RootRequest> recovered = store.requests().recoverInterrupted(Duration.ZERO, after -> List.of(
         new Outgoing(Outgoing.Kind.UPDATE_CARD, ""),
         new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.interrupted(after, links(after)).toJson())));
-    if (!recovered.isEmpty()) {
-      nudge.run();
-    }
+    // Messages a dead process had claimed would otherwise wait for their lease to run out.
+    store.outbox().releaseClaims();
+    nudge.run();
     return recovered;
   }
 

@@ -72,7 +72,7 @@ public final class OutboxSender implements AutoCloseable {
   public int sendDue() {
     int delivered = 0;
     List<Delivery> due;
-    while (!(due = store.outbox().claimDue(20, LEASE)).isEmpty()) {
+    while (running && !(due = store.outbox().claimDue(20, LEASE)).isEmpty()) {
       int before = delivered;
       for (Delivery delivery : due) {
         if (send(delivery)) {
@@ -197,12 +197,17 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
+  /** Lets the message being sent finish (so its claim is settled), then stops; interrupts only a hung send. */
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    wake.release();
     try {
-      thread.join(5_000);
+      thread.join(15_000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -65,7 +65,7 @@ final class RootCommandHandler implements SlashCommandHandler {
       }
     });
     return ctx.ack(taken
-        ? ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for someone else to approve."
+        ? ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for a second person to approve."
         : Work.BUSY);
   }
 

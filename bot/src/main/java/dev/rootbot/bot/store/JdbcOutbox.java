@@ -52,6 +52,19 @@ final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public int releaseClaims() {
+    return database.write(connection -> {
+      try (PreparedStatement release = connection.prepareStatement(
+          "UPDATE outbox SET not_before = ? WHERE done_at IS NULL AND not_before > ?")) {
+        Instant now = database.now();
+        database.dialect().setInstant(release, 1, now);
+        database.dialect().setInstant(release, 2, now);
+        return release.executeUpdate();
+      }
+    });
+  }
+
+  @Override
   public List<Delivery> claimDue(int limit, Duration lease) {
     return database.write(connection -> {
       Instant now = database.now();

@@ -39,6 +39,12 @@ public interface Outbox {
   /** Stop trying (e.g. the channel is gone); the next message of the request can go. Audited. */
   void giveUp(long id, String why);
 
+  /**
+   * Makes every undelivered message due now, including those claimed by a sender that died. Only for a start
+   * with one replica: a live replica's claims would be taken from it. Returns how many were waiting.
+   */
+  int releaseClaims();
+
   /** How many messages are neither delivered nor given up. */
   int pending();
 }

@@ -5,6 +5,7 @@ import static dev.rootbot.sandbox.slack.SlackWorkspace.BOB;
 import static dev.rootbot.sandbox.slack.SlackWorkspace.INCIDENT_42;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rootbot.bot.Eventually;
 import dev.rootbot.bot.MutableClock;
 import dev.rootbot.bot.Sandboxed;
 import dev.rootbot.bot.request.RootRequest;
@@ -49,15 +50,25 @@ class LifecycleTest {
   }
 
   @Test
-  void a_restart_mid_task_marks_it_unknown_and_never_runs_it_again() {
-    sandbox = Sandboxed.start();
-    sandbox.aws.faults().inject("s3:DeleteBucketPolicy", Fault.latency(Duration.ofSeconds(10)).always());
-    Message card = ask();
-    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
-    RootRequest running = sandbox.awaitRequest(card,
-        r -> r.state() == State.RUNNING && r.accessKeyId().isPresent() && r.backup().isPresent());
+  void a_bot_killed_mid_task_leaves_it_unknown_and_the_next_start_says_so_without_running_it_again() throws Exception {
+    sandbox = Sandboxed.withoutBot();
+    sandbox.aws.faults().inject("s3:DeleteBucketPolicy", Fault.latency(Duration.ofSeconds(30)).always());
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process child = sandbox.startBotProcess(port);
+    RootRequest running;
+    Message card;
+    try (var store = sandbox.openStore()) {
+      card = ask();
+      sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+      running = Eventually.within(Sandboxed.WAIT, () -> store.requests().open().stream()
+          .filter(r -> r.state() == State.RUNNING && r.accessKeyId().isPresent() && r.backup().isPresent()).findFirst());
+    } finally {
+      child.destroyForcibly().waitFor(); // SIGKILL while DeleteBucketPolicy is in flight: no hook, no draining
+    }
 
-    sandbox.bot.close(); // the process dies while DeleteBucketPolicy is in flight
     sandbox.startBot();
 
     Message notice = sandbox.awaitReply(card, m -> m.allText().contains("outcome is unknown"));
@@ -65,6 +76,22 @@ class LifecycleTest {
     sandbox.awaitCard(card, "Outcome unknown");
     assertThat(sandbox.bot.store().requests().find(running.id()).orElseThrow().state()).isEqualTo(State.UNKNOWN);
     assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).hasSize(1);
+  }
+
+  @Test
+  void a_graceful_stop_lets_the_task_in_flight_finish() {
+    sandbox = Sandboxed.start();
+    sandbox.aws.faults().inject("s3:DeleteBucketPolicy", Fault.latency(Duration.ofSeconds(2)).always());
+    Message card = ask();
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+    sandbox.awaitRequest(card, r -> r.state() == State.RUNNING && r.backup().isPresent());
+
+    sandbox.bot.close();
+    sandbox.startBot();
+
+    assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.SUCCEEDED);
+    sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
+    assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isEmpty();
   }
 
   @Test

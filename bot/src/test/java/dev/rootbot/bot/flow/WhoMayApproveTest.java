@@ -46,7 +46,7 @@ class WhoMayApproveTest {
 
     sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
 
-    sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("someone else"), Sandboxed.WAIT);
+    sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("someone else must approve it"), Sandboxed.WAIT);
     assertNothingRan(card);
     assertThat(sandbox.bot.store().audit().latest(5)).anySatisfy(entry ->
         assertThat(entry.toString()).contains("U0BOB0000", "approve"));

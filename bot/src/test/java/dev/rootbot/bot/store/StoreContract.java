@@ -389,6 +389,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void releasing_claims_after_a_crash_makes_claimed_messages_due_at_once() {
+    RootRequest request = fileAndMove();
+    long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    long done = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "delivered"));
+    store.outbox().claimDue(10, Duration.ofMinutes(1));
+    store.outbox().delivered(card);
+    store.outbox().claimDue(10, Duration.ofMinutes(1)); // claimed by a process that then died
+
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+    assertThat(store.outbox().releaseClaims()).isEqualTo(1);
+    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(done);
+  }
+
+  @Test
   void giving_up_on_a_message_lets_the_next_one_go_and_is_audited() {
     RootRequest request = fileAndMove();
     long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));

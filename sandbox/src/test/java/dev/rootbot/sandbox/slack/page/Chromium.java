@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's Chromium, headless at 1280×800 with a fresh profile, driven through Debian's chromedriver; never a
  * browser Selenium downloads. When either is missing, {@link #start()} skips the test instead of failing it.
+ * Shared with the bot module's browser test through the sandbox's test jar.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -37,7 +38,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts the browser, or skips the calling test when Chromium is not installed. */
-  static Chromium start() {
+  public static Chromium start() {
     assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
         "The sandbox page's browser tests need Chromium: apt-get install -y chromium chromium-driver");
     try {
@@ -66,12 +67,12 @@ final class Chromium implements AutoCloseable {
         window.getHeight() + height - ((Number) inner.get(1)).intValue()));
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
   /** Waits up to ten seconds, re-checking every 50 ms. */
-  WebDriverWait waiting() {
+  public WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     wait.pollingEvery(Duration.ofMillis(50));
     // The page replaces a message's element when the message changes, as Slack's client does.
@@ -80,7 +81,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Saves what the browser shows as {@code target/screenshots/NAME.png}, for people to look at. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     // Two animation frames: the one that draws the latest change, and one after it, so the picture is complete.
     driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
         + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
