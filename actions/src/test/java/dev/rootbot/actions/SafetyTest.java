@@ -144,6 +144,14 @@ class SafetyTest {
   }
 
   @Test
+  void a_root_session_prints_only_its_account_policy_and_key_id() {
+    try (var session = new dev.rootbot.actions.session.RootSessions(org.clients, Duration.ofMinutes(15))
+        .open(PROD_PAYMENTS, dev.rootbot.actions.task.TaskPolicy.S3_UNLOCK_BUCKET_POLICY)) {
+      assertThat(session.toString()).isEqualTo("RootSession[222222222222, S3UnlockBucketPolicy, " + session.accessKeyId() + "]");
+    }
+  }
+
+  @Test
   void session_credentials_never_appear_in_a_result() {
     TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_DATA), new RecordingObserver(org.aws));
 

@@ -38,4 +38,26 @@ class UnlockStoryTest {
     assertThat(sandbox.awaitCard(card, "Done").actionIds()).doesNotContain("approve");
     assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).extracting(RecordedCall::httpStatus).containsExactly(200);
   }
+
+  @Test
+  void health_and_metrics_are_served_beside_slack_events() throws Exception {
+    Message card = sandbox.nextCard(INCIDENT_42, () -> sandbox.slack.as(ALICE).slashCommand("/root",
+        "audit account prod-data", INCIDENT_42));
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+    sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
+
+    var http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + sandbox.bot.port();
+    var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/healthz")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(metrics.body()).contains(
+        "rootbot_tasks_total{outcome=\"succeeded\",policy=\"IAMAuditRootUserCredentials\"} 1",
+        "rootbot_slack_requests_total{outcome=\"verified\"}",
+        "# TYPE rootbot_outbox_pending gauge");
+  }
 }
