@@ -11,6 +11,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
@@ -37,6 +38,9 @@ public final class TrailConfirmation {
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
   private static final Duration SKEW = Duration.ofMinutes(5);
   private static final int MAX_PAGES_PER_ROUND = 20;
+
+  private static final LookupAttribute ASSUME_ROOT =
+      LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("AssumeRoot").build();
 
   private final CloudTrailClient cloudTrail;
   private final AwsRegion region;
@@ -87,7 +91,7 @@ public final class TrailConfirmation {
       pace();
       String next = token;
       LookupEventsResponse response = cloudTrail.lookupEvents(r -> r
-          .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue("AssumeRoot"))
+          .lookupAttributes(ASSUME_ROOT)
           .startTime(issuedAt.minus(SKEW))
           .maxResults(50)
           .nextToken(next));

@@ -36,6 +36,11 @@ class UnlockStoryTest {
     assertThat(result.allText()).contains("s3:DeleteBucketPolicy", "cloudtrailv2", "AccessKeyId=ASIA");
     assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isEmpty();
     assertThat(sandbox.awaitCard(card, "Done").actionIds()).doesNotContain("approve");
+    String key = sandbox.aws.calls().withAction("s3:DeleteBucketPolicy").get(0).accessKeyId();
+    Message confirmed = sandbox.awaitReply(card, m -> m.allText().contains("CloudTrail has delivered the AssumeRoot event"));
+    String eventId = sandbox.aws.trail().events().stream()
+        .filter(e -> e.eventName().equals("AssumeRoot") && e.json().contains(key)).findFirst().orElseThrow().eventId();
+    assertThat(confirmed.allText()).contains(key, "#/events/" + eventId);
     assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).extracting(RecordedCall::httpStatus).containsExactly(200);
   }
 
