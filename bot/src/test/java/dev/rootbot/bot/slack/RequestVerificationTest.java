@@ -41,6 +41,16 @@ class RequestVerificationTest {
   }
 
   @Test
+  void slacks_url_verification_is_answered_with_its_challenge() {
+    BotResponse response = sandbox.slack.urlVerification();
+
+    assertThat(response.status()).isEqualTo(200);
+    String challenge = com.google.gson.JsonParser.parseString(response.request().body()).getAsJsonObject()
+        .get("challenge").getAsString();
+    assertThat(response.body()).isEqualTo(challenge);
+  }
+
+  @Test
   void a_command_with_non_ascii_text_verifies_and_keeps_its_words() {
     BotResponse response = sandbox.slack.as(ALICE).slashCommand("/root",
         "unlock bucket payments-audit-logs in account prod-payments because Müller's 🚀 job ĳ is locked out", INCIDENT_42);
