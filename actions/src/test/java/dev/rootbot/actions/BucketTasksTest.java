@@ -107,6 +107,18 @@ class BucketTasksTest {
   }
 
   @Test
+  void a_503_from_s3_and_a_throttled_assume_root_are_retried_and_the_task_succeeds() {
+    org.aws.faults().inject("s3:GetBucketPolicy", Fault.serverError(503).once());
+    org.aws.faults().inject("sts:AssumeRoot", Fault.throttling().once());
+
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+
+    assertThat(result.succeeded()).as(result.headline()).isTrue();
+    assertThat(org.aws.calls().withAction("sts:AssumeRoot")).extracting(RecordedCall::httpStatus).containsExactly(400, 200);
+    assertThat(org.aws.calls().withAction("s3:GetBucketPolicy").get(0).httpStatus()).isEqualTo(503);
+  }
+
+  @Test
   void when_the_backup_cannot_be_stored_nothing_is_changed() {
     observer.failBackupWith = new IllegalStateException("database is down");
 
