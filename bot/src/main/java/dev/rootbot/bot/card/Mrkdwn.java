@@ -1,5 +1,6 @@
 package dev.rootbot.bot.card;
 
+import dev.rootbot.bot.text.SlackText;
 import dev.rootbot.bot.request.UserId;
 import java.net.URI;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class Mrkdwn {
 
   /** Escapes the three characters Slack treats as markup: {@code & < >}. */
   public static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return SlackText.escape(text);
   }
 
   /** A mention of a person, from their ID only. */

@@ -1,5 +1,6 @@
 package dev.rootbot.bot.command;
 
+import dev.rootbot.bot.text.SlackText;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.bot.request.Reason;
@@ -71,12 +72,12 @@ public final class Grammar {
     var help = new StringBuilder("*Rootbot* runs one AWS root task in a member account after a second person"
         + " approves it. The root session lasts at most 15 minutes and can do only that task.\n");
     for (TaskKind kind : TaskKind.values()) {
-      help.append("\n• `").append(SlackInput.escape(kind.form(command))).append("`\n    e.g. `")
-          .append(SlackInput.escape(kind.example(command))).append('`');
+      help.append("\n• `").append(SlackText.escape(kind.form(command))).append("`\n    e.g. `")
+          .append(SlackText.escape(kind.example(command))).append('`');
     }
-    help.append("\n• `").append(SlackInput.escape(command)).append(" status`: the open requests")
-        .append("\n• `").append(SlackInput.escape(command)).append(" help`: this text")
-        .append("\n• `").append(SlackInput.escape(command)).append("` alone opens a form")
+    help.append("\n• `").append(SlackText.escape(command)).append(" status`: the open requests")
+        .append("\n• `").append(SlackText.escape(command)).append(" help`: this text")
+        .append("\n• `").append(SlackText.escape(command)).append("` alone opens a form")
         .append("\n\nAn account is its 12-digit ID or its name in Organizations (in quotes if the name contains \"region\" or"
             + " \"because\")."
             + " Every task that changes something needs a reason after \"because\"; the card shows it to the"

@@ -1,5 +1,6 @@
 package dev.rootbot.bot.command;
 
+import dev.rootbot.bot.text.SlackText;
 import dev.rootbot.actions.task.InvalidInput;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,10 +38,10 @@ final class SlackInput {
     if (value.startsWith("<")) {
       Matcher link = LINK.matcher(value);
       if (!link.matches()) {
-        throw new InvalidInput("Slack mentions such as " + quote(unescape(value)) + " are not part of a command");
+        throw new InvalidInput("Slack mentions such as " + quote(SlackText.unescape(value)) + " are not part of a command");
       }
-      String url = unescape(link.group(1));
-      String label = link.group(2) == null ? url : unescape(link.group(2)).strip();
+      String url = SlackText.unescape(link.group(1));
+      String label = link.group(2) == null ? url : SlackText.unescape(link.group(2)).strip();
       if (!label.equals(url) && !label.equals(url.replaceFirst("^[a-z0-9]+://", "").replaceFirst("/$", ""))
           && !label.equals(url.replaceFirst("^[a-z0-9]+://", ""))) {
         throw new InvalidInput("the link " + quote(label) + " points somewhere else (" + quote(url)
@@ -48,16 +49,7 @@ final class SlackInput {
       }
       return label;
     }
-    return unescape(value);
-  }
-
-  static String unescape(String slack) {
-    return slack.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-  }
-
-  /** Plain text made safe to post as Slack text. */
-  static String escape(String plain) {
-    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return SlackText.unescape(value);
   }
 
   /** A value someone typed, quoted and shortened for an error message (escaped later, with the message). */

@@ -1,5 +1,6 @@
 package dev.rootbot.bot.command;
 
+import dev.rootbot.bot.text.SlackText;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,17 +36,17 @@ public final class UsageError extends RuntimeException {
 
   @Override
   public String getMessage() {
-    var message = new StringBuilder(SlackInput.escape(problem));
+    var message = new StringBuilder(SlackText.escape(problem));
     if (forms.size() == 1) {
       TaskKind kind = forms.get(0);
-      message.append(", e.g. ").append(SlackInput.escape(kind.example(command)))
-          .append("\nForm: ").append(SlackInput.escape(kind.form(command)));
+      message.append(", e.g. ").append(SlackText.escape(kind.example(command)))
+          .append("\nForm: ").append(SlackText.escape(kind.form(command)));
     } else if (!forms.isEmpty()) {
       message.append(". Try one of:");
       for (TaskKind kind : forms) {
-        message.append("\n• ").append(SlackInput.escape(kind.form(command)));
+        message.append("\n• ").append(SlackText.escape(kind.form(command)));
       }
-      message.append("\nor ").append(SlackInput.escape(command)).append(" help for examples.");
+      message.append("\nor ").append(SlackText.escape(command)).append(" help for examples.");
     }
     return message.toString();
   }

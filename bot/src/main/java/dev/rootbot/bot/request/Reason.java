@@ -1,5 +1,6 @@
 package dev.rootbot.bot.request;
 
+import dev.rootbot.bot.text.SlackText;
 import dev.rootbot.actions.task.InvalidInput;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,17 +49,17 @@ public record Reason(String text) {
     Matcher markup = MARKUP.matcher(text);
     int last = 0;
     while (markup.find()) {
-      out.append(escape(unescape(text.substring(last, markup.start()))));
+      out.append(SlackText.escape(SlackText.unescape(text.substring(last, markup.start()))));
       out.append(rewrite(markup.group(1)));
       last = markup.end();
     }
-    out.append(escape(unescape(text.substring(last))));
+    out.append(SlackText.escape(SlackText.unescape(text.substring(last))));
     return new Reason(out.toString().strip());
   }
 
   /** Reads a reason typed in a form's plain-text field, where nothing is markup. */
   public static Reason fromPlainText(String plain) {
-    return new Reason(escape(collapse(plain)));
+    return new Reason(SlackText.escape(collapse(plain)));
   }
 
   @Override
@@ -80,25 +81,19 @@ public record Reason(String text) {
     if ((m = SPECIAL.matcher(inner)).matches()) {
       // A broadcast in a reason would notify everyone each time the card is posted or updated.
       String shown = m.group(2) != null ? m.group(2) : "@" + m.group(1).replaceFirst("^subteam\\^", "");
-      return escape(unescape(shown));
+      return SlackText.escape(SlackText.unescape(shown));
     }
-    return escape("<" + unescape(inner) + ">");
+    return SlackText.escape("<" + SlackText.unescape(inner) + ">");
   }
 
   private static String collapse(String text) {
     return text == null ? "" : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
   }
 
-  static String unescape(String slack) {
-    return slack.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-  }
 
-  static String escape(String plain) {
-    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   private static int visibleLength(String text) {
-    String visible = unescape(text);
+    String visible = SlackText.unescape(text);
     return visible.codePointCount(0, visible.length());
   }
 }

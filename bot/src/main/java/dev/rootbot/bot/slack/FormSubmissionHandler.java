@@ -1,5 +1,6 @@
 package dev.rootbot.bot.slack;
 
+import dev.rootbot.bot.text.SlackText;
 import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
@@ -66,7 +67,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
           Optional.ofNullable(values.get(RequestForm.RESOURCE)), Optional.ofNullable(values.get(RequestForm.REGION)),
           Optional.ofNullable(values.get(RequestForm.REASON)));
     } catch (UsageError e) {
-      errors.put(onResource ? RequestForm.RESOURCE : RequestForm.ACCOUNT, plain(e.problem()));
+      errors.put(onResource ? RequestForm.RESOURCE : RequestForm.ACCOUNT, SlackText.unescape(e.problem()));
       return errors(ctx, errors);
     }
     String channel = payload.getView().getPrivateMetadata();
@@ -111,10 +112,5 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  /** Form errors are plain text: undo Slack's escaping. */
-  private static String plain(String slackText) {
-    return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

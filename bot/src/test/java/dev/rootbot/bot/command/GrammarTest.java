@@ -1,5 +1,6 @@
 package dev.rootbot.bot.command;
 
+import dev.rootbot.bot.text.SlackText;
 import static dev.rootbot.bot.command.TaskKind.ALLOW_PASSWORD_RECOVERY;
 import static dev.rootbot.bot.command.TaskKind.AUDIT_ROOT_CREDENTIALS;
 import static dev.rootbot.bot.command.TaskKind.DELETE_ROOT_CREDENTIALS;
@@ -226,8 +227,8 @@ class GrammarTest {
     assertThat(error).as("no UsageError for: " + text).isNotNull();
     assertThat(error.problem()).contains(problem);
     assertThat(error.forms()).containsExactly(kind);
-    assertThat(error.getMessage()).contains(", e.g. " + SlackInput.escape(kind.example("/root")))
-        .contains("Form: " + SlackInput.escape(kind.form("/root")));
+    assertThat(error.getMessage()).contains(", e.g. " + SlackText.escape(kind.example("/root")))
+        .contains("Form: " + SlackText.escape(kind.form("/root")));
   }
 
   static Stream<Arguments> errorsAboutNoTaskInParticular() {
@@ -243,7 +244,7 @@ class GrammarTest {
     UsageError error = catchThrowableOfType(UsageError.class, () -> GRAMMAR.parse(text));
 
     assertThat(error.forms()).hasSize(forms);
-    error.forms().forEach(kind -> assertThat(error.getMessage()).contains(SlackInput.escape(kind.form("/root"))));
+    error.forms().forEach(kind -> assertThat(error.getMessage()).contains(SlackText.escape(kind.form("/root"))));
   }
 
   @Test
@@ -302,7 +303,7 @@ class GrammarTest {
     String help = GRAMMAR.help();
 
     for (TaskKind kind : TaskKind.values()) {
-      assertThat(help).contains(SlackInput.escape(kind.form("/root"))).contains(kind.example("/root"));
+      assertThat(help).contains(SlackText.escape(kind.form("/root"))).contains(kind.example("/root"));
     }
     assertThat(help).contains("/root status").contains("/root help").doesNotContain("<bucket>");
   }
