@@ -57,10 +57,14 @@ public final class OrganizationDirectory {
     return cached.isPresent() ? cached : describe(id);
   }
 
-  /** The account with exactly this name, ignoring case. */
-  public Optional<Account> byName(String name) {
+  /**
+   * The accounts with exactly this name, ignoring case. Organizations does not make names unique, so there
+   * may be several.
+   */
+  public List<Account> withName(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
-    return accounts().stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    return accounts().stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted))
+        .collect(Collectors.toList());
   }
 
   /** Accounts whose name or ID contains {@code text}, names starting with it first: for type-ahead. */

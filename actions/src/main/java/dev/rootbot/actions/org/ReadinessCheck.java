@@ -4,12 +4,14 @@ import dev.rootbot.actions.session.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Organization;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -39,9 +41,13 @@ public final class ReadinessCheck {
 
   public Readiness check() {
     List<Readiness.Check> checks = new ArrayList<>();
+    // Two checks need the organization; read it once (a failed read is retried by the second).
+    var known = new AtomicReference<Organization>();
+    Supplier<Organization> organization =
+        () -> known.updateAndGet(o -> o != null ? o : organizations.describeOrganization().organization());
     checks.add(read("AWS Organizations with all features",
         () -> {
-          var org = organizations.describeOrganization().organization();
+          var org = organization.get();
           boolean all = "ALL".equals(org.featureSetAsString());
           return new Seen(all, "organization " + org.id() + ", feature set " + org.featureSetAsString());
         },
@@ -71,7 +77,7 @@ public final class ReadinessCheck {
     checks.add(read("Bot runs in the management or IAM delegated administrator account",
         () -> {
           String account = sts.getCallerIdentity().account();
-          String management = organizations.describeOrganization().organization().masterAccountId();
+          String management = organization.get().masterAccountId();
           if (account.equals(management)) {
             return new Seen(true, "running in the management account " + account);
           }

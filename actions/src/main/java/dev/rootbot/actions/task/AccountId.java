@@ -21,11 +21,6 @@ public record AccountId(String value) {
     return new AccountId(trimmed);
   }
 
-  /** Whether {@code text} has the shape of an account ID (as opposed to an account name). */
-  public static boolean looksLikeId(String text) {
-    return text != null && text.strip().matches("\\d{12}|\\d{4}-\\d{4}-\\d{4}");
-  }
-
   @Override
   public String toString() {
     return value;

@@ -46,7 +46,8 @@ class OrganizationTest {
     var directory = new OrganizationDirectory(clients(aws, aws.managementKey()).organizations());
 
     assertThat(directory.organization().managementAccount()).isEqualTo(new AccountId("111111111111"));
-    assertThat(directory.byName("PROD-Payments")).hasValueSatisfying(a -> assertThat(a.id().value()).isEqualTo("222222222222"));
+    assertThat(directory.withName("PROD-Payments")).singleElement()
+        .satisfies(a -> assertThat(a.id().value()).isEqualTo("222222222222"));
     assertThat(directory.search("prod", 10)).extracting(Account::name).containsExactly("prod-data", "prod-payments");
     assertThat(directory.search("4444", 10)).extracting(Account::name).containsExactly("dev-playground");
     assertThat(directory.requireMember(new AccountId("555555555555")).label()).isEqualTo("security-tooling (555555555555)");

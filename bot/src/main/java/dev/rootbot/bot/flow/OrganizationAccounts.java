@@ -5,7 +5,6 @@ import dev.rootbot.actions.org.OrganizationDirectory;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.bot.command.AccountDirectory;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The grammar's account names, answered from the organization's cached directory. */
@@ -18,11 +17,7 @@ public final class OrganizationAccounts implements AccountDirectory {
 
   @Override
   public List<AccountId> withName(String name) {
-    String wanted = name.strip().toLowerCase(Locale.ROOT);
-    return directory.accounts().stream()
-        .filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted))
-        .map(Account::id)
-        .collect(Collectors.toList());
+    return directory.withName(name).stream().map(Account::id).collect(Collectors.toList());
   }
 
   @Override
