@@ -5,6 +5,7 @@ import dev.rootbot.sandbox.aws.cloudtrail.Trail;
 import dev.rootbot.sandbox.aws.iam.IamService;
 import dev.rootbot.sandbox.aws.iam.RootCredentials;
 import dev.rootbot.sandbox.aws.identity.IamUser;
+import dev.rootbot.sandbox.aws.identity.RootSession;
 import dev.rootbot.sandbox.aws.organizations.Features;
 import dev.rootbot.sandbox.aws.organizations.Organization;
 import dev.rootbot.sandbox.aws.organizations.OrganizationsService;
@@ -15,6 +16,7 @@ import dev.rootbot.sandbox.aws.sqs.SqsService;
 import dev.rootbot.sandbox.aws.sts.StsService;
 import dev.rootbot.sandbox.aws.wire.Service;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -85,6 +87,14 @@ public final class SimulatedAws implements AutoCloseable {
     return world.identities().users().stream().filter(u -> u.account().equals(account)).findFirst()
         .map(this::key)
         .orElseThrow(() -> new IllegalArgumentException("the seed gives account " + account + " no caller key"));
+  }
+
+  /**
+   * The root session AWS issued with {@code accessKeyId}, secret and token included, so that a test can prove
+   * they never leak into output. Its {@code toString} still redacts them.
+   */
+  public Optional<RootSession> session(String accessKeyId) {
+    return world.identities().sessions().stream().filter(s -> s.accessKeyId().equals(accessKeyId)).findFirst();
   }
 
   public Buckets buckets() {
