@@ -7,10 +7,8 @@ import dev.rootbot.actions.session.OpenRootSession;
 import dev.rootbot.actions.session.RootSession;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AccountId;
-import dev.rootbot.actions.task.AllowPasswordRecovery;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.Backup;
-import dev.rootbot.actions.task.DeleteRootCredentials;
 import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskContext;
 import dev.rootbot.actions.task.TaskFailure;
@@ -76,8 +74,7 @@ public final class RootTasks {
       throw new TaskFailure(TaskFailure.Reason.NOT_ENABLED, "Root sessions are not enabled for this organization."
           + " In the management account run: aws iam enable-organizations-root-sessions");
     }
-    boolean credentialTask = task instanceof DeleteRootCredentials || task instanceof AllowPasswordRecovery;
-    if (credentialTask && !enabled.contains(ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT)) {
+    if (task.kind().needsCredentialsManagement() && !enabled.contains(ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT)) {
       throw new TaskFailure(TaskFailure.Reason.NOT_ENABLED, "Root credentials management is not enabled for this"
           + " organization. In the management account run: aws iam enable-organizations-root-credentials-management");
     }

@@ -8,13 +8,8 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
  */
 public record AllowPasswordRecovery(AccountId target) implements RootTask {
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.IAM_CREATE_ROOT_USER_PASSWORD;
-  }
-
-  @Override
-  public boolean changes() {
-    return true;
+  public TaskKind kind() {
+    return TaskKind.ALLOW_PASSWORD_RECOVERY;
   }
 
   @Override

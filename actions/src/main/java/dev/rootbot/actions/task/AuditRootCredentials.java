@@ -3,13 +3,8 @@ package dev.rootbot.actions.task;
 /** Reads which long-term credentials the root user has, and when they were last used. Changes nothing. */
 public record AuditRootCredentials(AccountId target) implements RootTask {
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS;
-  }
-
-  @Override
-  public boolean changes() {
-    return false;
+  public TaskKind kind() {
+    return TaskKind.AUDIT_ROOT_CREDENTIALS;
   }
 
   @Override

@@ -13,13 +13,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  */
 public record DeleteRootCredentials(AccountId target) implements RootTask {
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.IAM_DELETE_ROOT_USER_CREDENTIALS;
-  }
-
-  @Override
-  public boolean changes() {
-    return true;
+  public TaskKind kind() {
+    return TaskKind.DELETE_ROOT_CREDENTIALS;
   }
 
   @Override

@@ -1,23 +1,27 @@
 package dev.rootbot.actions.task;
 
+import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /** Puts a saved bucket policy back: the undo of an unlock. */
 public record RestoreBucketPolicy(AccountId target, BucketName bucket, AwsRegion region, PolicyDocument saved)
     implements RootTask {
-
   public RestoreBucketPolicy {
     saved.requireAtMost(PolicyDocument.S3_MAX_BYTES, "S3");
   }
 
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.S3_UNLOCK_BUCKET_POLICY;
+  public TaskKind kind() {
+    return TaskKind.RESTORE_BUCKET_POLICY;
   }
 
   @Override
-  public boolean changes() {
-    return true;
+  public JsonObject fields() {
+    return StoredFields.withSaved(StoredFields.bucket(bucket, region), saved);
+  }
+
+  static RestoreBucketPolicy read(AccountId target, JsonObject fields) {
+    return new RestoreBucketPolicy(target, StoredFields.bucket(fields), StoredFields.region(fields), StoredFields.saved(fields));
   }
 
   @Override

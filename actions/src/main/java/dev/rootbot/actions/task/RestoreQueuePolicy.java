@@ -1,23 +1,27 @@
 package dev.rootbot.actions.task;
 
+import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /** Puts a saved queue policy back: the undo of an unlock. */
 public record RestoreQueuePolicy(AccountId target, QueueRef queue, AwsRegion region, PolicyDocument saved)
     implements RootTask {
-
   public RestoreQueuePolicy {
     QueueRules.check(target, queue, region);
   }
 
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.SQS_UNLOCK_QUEUE_POLICY;
+  public TaskKind kind() {
+    return TaskKind.RESTORE_QUEUE_POLICY;
   }
 
   @Override
-  public boolean changes() {
-    return true;
+  public JsonObject fields() {
+    return StoredFields.withSaved(StoredFields.queue(queue, region), saved);
+  }
+
+  static RestoreQueuePolicy read(AccountId target, JsonObject fields) {
+    return new RestoreQueuePolicy(target, StoredFields.queue(fields), StoredFields.region(fields), StoredFields.saved(fields));
   }
 
   @Override

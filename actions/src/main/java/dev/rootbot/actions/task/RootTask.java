@@ -1,18 +1,27 @@
 package dev.rootbot.actions.task;
 
+import com.google.gson.JsonObject;
+
 /** A privileged read or change that one root session makes in one member account. */
 public sealed interface RootTask
     permits UnlockBucket, RestoreBucketPolicy, UnlockQueue, RestoreQueuePolicy, AuditRootCredentials,
         DeleteRootCredentials, AllowPasswordRecovery {
 
+  /** What kind of task this is: its identifier, stored name, task policy and whether it changes something. */
+  TaskKind kind();
+
   /** The member account the root session is for. */
   AccountId target();
 
   /** The task policy that scopes the root session to this task. */
-  TaskPolicy policy();
+  default TaskPolicy policy() {
+    return kind().policy();
+  }
 
   /** Whether the task changes anything; a change needs a reason. */
-  boolean changes();
+  default boolean changes() {
+    return kind().changes();
+  }
 
   /** What the task does, in a short line for a card: "unlock bucket payments-audit-logs". */
   String summary();
@@ -25,6 +34,14 @@ public sealed interface RootTask
    * or us-east-1 for IAM. A bucket found elsewhere after S3's redirect reports its real region instead.
    */
   AwsRegion eventsRegion();
+
+  /**
+   * The task's own fields besides its kind and target, as JSON for the store; {@link TaskKind#read} reads
+   * them back. Field names are stored data: never rename one.
+   */
+  default JsonObject fields() {
+    return new JsonObject();
+  }
 
   /**
    * Does the task through {@code context.session()}, its only way to AWS: checks first, keeps a backup

@@ -1,17 +1,22 @@
 package dev.rootbot.actions.task;
 
+import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /** Removes the bucket policy that locks everyone out, keeping it as the backup. */
 public record UnlockBucket(AccountId target, BucketName bucket, AwsRegion region) implements RootTask {
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.S3_UNLOCK_BUCKET_POLICY;
+  public TaskKind kind() {
+    return TaskKind.UNLOCK_BUCKET;
   }
 
   @Override
-  public boolean changes() {
-    return true;
+  public JsonObject fields() {
+    return StoredFields.bucket(bucket, region);
+  }
+
+  static UnlockBucket read(AccountId target, JsonObject fields) {
+    return new UnlockBucket(target, StoredFields.bucket(fields), StoredFields.region(fields));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rootbot.actions.task;
 
+import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /** Removes the queue policy that locks everyone out, keeping it as the backup. */
@@ -9,13 +10,17 @@ public record UnlockQueue(AccountId target, QueueRef queue, AwsRegion region) im
   }
 
   @Override
-  public TaskPolicy policy() {
-    return TaskPolicy.SQS_UNLOCK_QUEUE_POLICY;
+  public TaskKind kind() {
+    return TaskKind.UNLOCK_QUEUE;
   }
 
   @Override
-  public boolean changes() {
-    return true;
+  public JsonObject fields() {
+    return StoredFields.queue(queue, region);
+  }
+
+  static UnlockQueue read(AccountId target, JsonObject fields) {
+    return new UnlockQueue(target, StoredFields.queue(fields), StoredFields.region(fields));
   }
 
   @Override

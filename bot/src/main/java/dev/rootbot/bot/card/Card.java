@@ -1,9 +1,7 @@
 package dev.rootbot.bot.card;
 
-import dev.rootbot.actions.task.AuditRootCredentials;
-import dev.rootbot.actions.task.DeleteRootCredentials;
-import dev.rootbot.actions.task.AllowPasswordRecovery;
 import dev.rootbot.actions.task.RootTask;
+import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.State;
 import java.time.Duration;
@@ -40,7 +38,7 @@ public final class Card {
         .fields(fields(request))
         .section(request.reason().map(r -> "*Reason*\n>" + r.text()).orElse("*Reason*\n_none given (read-only task)_"))
         .context(limits(task) + " · request " + Mrkdwn.code(request.id().value()));
-    if (task instanceof DeleteRootCredentials) {
+    if (task.kind() == TaskKind.DELETE_ROOT_CREDENTIALS) {
       blocks.context(":warning: Deleted credentials cannot be restored. The root user can still recover access"
           + " with password recovery if it is allowed later.");
     }
@@ -69,7 +67,7 @@ public final class Card {
     fields.add(new String[] {"Task policy", Mrkdwn.code(task.policy().policyName())});
     fields.add(new String[] {"Account", Mrkdwn.escape(request.accountName()) + " (" + Mrkdwn.code(task.target().value()) + ")"});
     fields.add(new String[] {"Resource", Mrkdwn.code(task.resource())});
-    fields.add(new String[] {"Region", iamTask(task) ? "global (IAM, logged in us-east-1)" : Mrkdwn.escape(task.eventsRegion().code())});
+    fields.add(new String[] {"Region", task.kind().onRootUser() ? "global (IAM, logged in us-east-1)" : Mrkdwn.escape(task.eventsRegion().code())});
     fields.add(new String[] {"Requested by", Mrkdwn.user(request.requester())});
     return fields;
   }
@@ -129,10 +127,5 @@ public final class Card {
       default:
         return "🔒";
     }
-  }
-
-  static boolean iamTask(RootTask task) {
-    return task instanceof AuditRootCredentials || task instanceof DeleteRootCredentials
-        || task instanceof AllowPasswordRecovery;
   }
 }

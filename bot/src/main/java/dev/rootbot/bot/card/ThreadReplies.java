@@ -53,7 +53,7 @@ public final class ThreadReplies {
     blocks.context("Root session key " + result.accessKeyId().map(Mrkdwn::code).orElse("none (no session was opened)")
         + " · started " + Mrkdwn.date(result.startedAt()) + " · took "
         + Math.max(0, java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis()) + " ms");
-    if (result.succeeded() && result.backup().isPresent() && isUnlock(request)) {
+    if (result.succeeded() && result.backup().isPresent() && request.task().kind().restorable()) {
       blocks.actions("restore",
           Blocks.confirm(Blocks.button(RESTORE, "Restore previous policy", request.id().value(), null),
               "Ask to restore?",
@@ -125,11 +125,6 @@ public final class ThreadReplies {
     return Mrkdwn.block(text.substring(0, POLICY_SHOWN_MAX) + "…") + "\n_Cut here: it has " + text.length()
         + " characters. The whole text is kept in Rootbot's store with request " + Mrkdwn.code(request.id().value())
         + ", and Restore puts back all of it._";
-  }
-
-  private static boolean isUnlock(RootRequest request) {
-    return request.task() instanceof dev.rootbot.actions.task.UnlockBucket
-        || request.task() instanceof dev.rootbot.actions.task.UnlockQueue;
   }
 
   private static dev.rootbot.actions.task.AwsRegion eventsRegion(TaskResult result) {

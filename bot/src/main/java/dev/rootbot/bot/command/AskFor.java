@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param region the region given with {@code region …}, if any
  * @param reason what followed "because"; always present for a task that changes something
  */
-public record AskFor(TaskKind kind, AccountRef account, Resource resource, Optional<AwsRegion> region,
+public record AskFor(TaskForm kind, AccountRef account, Resource resource, Optional<AwsRegion> region,
     Optional<Reason> reason) implements Command {
 
   public AskFor {
@@ -38,7 +38,7 @@ public record AskFor(TaskKind kind, AccountRef account, Resource resource, Optio
     if (!fits) {
       throw new IllegalArgumentException(kind + " does not act on " + resource);
     }
-    if (region.isPresent() && kind != TaskKind.UNLOCK_BUCKET && kind != TaskKind.UNLOCK_QUEUE) {
+    if (region.isPresent() && kind != TaskForm.UNLOCK_BUCKET && kind != TaskForm.UNLOCK_QUEUE) {
       throw new InvalidInput("root credentials belong to no region: leave \"region\" out");
     }
     if (kind.needsReason() && reason.isEmpty()) {

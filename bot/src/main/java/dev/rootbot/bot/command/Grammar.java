@@ -55,7 +55,7 @@ public final class Grammar {
    *
    * @param resource the bucket or queue; ignored by tasks on the root user
    */
-  public AskFor fromForm(TaskKind kind, String account, Optional<String> resource, Optional<String> region,
+  public AskFor fromForm(TaskForm kind, String account, Optional<String> resource, Optional<String> region,
       Optional<String> reason) {
     try {
       return new AskFor(kind, Parser.account(List.of(SlackInput.normalize(account))),
@@ -71,7 +71,7 @@ public final class Grammar {
   public String help() {
     var help = new StringBuilder("*Rootbot* runs one AWS root task in a member account after a second person"
         + " approves it. The root session lasts at most 15 minutes and can do only that task.\n");
-    for (TaskKind kind : TaskKind.values()) {
+    for (TaskForm kind : TaskForm.values()) {
       help.append("\n• `").append(SlackText.escape(kind.form(command))).append("`\n    e.g. `")
           .append(SlackText.escape(kind.example(command))).append('`');
     }

@@ -22,7 +22,7 @@ final class Parser {
 
   private final String command;
   private final Words words;
-  private TaskKind kind;
+  private TaskForm kind;
 
   Parser(String command, String normalizedText) {
     this.command = command;
@@ -56,7 +56,7 @@ final class Parser {
       return unlock();
     }
     if (verb.is("audit")) {
-      kind = TaskKind.AUDIT_ROOT_CREDENTIALS;
+      kind = TaskForm.AUDIT_ROOT_CREDENTIALS;
       if (words.nextAre("root")) {
         expect("root", "credentials", "in", "account"); // like the other credential tasks
       } else {
@@ -65,30 +65,30 @@ final class Parser {
       return task(new Resource.RootUser(), false);
     }
     if (verb.is("delete")) {
-      kind = TaskKind.DELETE_ROOT_CREDENTIALS;
+      kind = TaskForm.DELETE_ROOT_CREDENTIALS;
       expect("root", "credentials", "in", "account");
       return task(new Resource.RootUser(), false);
     }
     if (verb.is("allow")) {
-      kind = TaskKind.ALLOW_PASSWORD_RECOVERY;
+      kind = TaskForm.ALLOW_PASSWORD_RECOVERY;
       expect("password", "recovery", "in", "account");
       return task(new Resource.RootUser(), false);
     }
     throw new UsageError("Rootbot does not know " + SlackInput.quote(verb.raw()), command,
-        List.of(TaskKind.values()));
+        List.of(TaskForm.values()));
   }
 
   private Command unlock() {
     Optional<Words.Word> what = words.next();
     if (what.isPresent() && what.get().is("bucket")) {
-      kind = TaskKind.UNLOCK_BUCKET;
+      kind = TaskForm.UNLOCK_BUCKET;
     } else if (what.isPresent() && what.get().is("queue")) {
-      kind = TaskKind.UNLOCK_QUEUE;
+      kind = TaskForm.UNLOCK_QUEUE;
     } else {
       throw new UsageError("unlock what? Say \"unlock bucket\" or \"unlock queue\"", command,
-          List.of(TaskKind.UNLOCK_BUCKET, TaskKind.UNLOCK_QUEUE));
+          List.of(TaskForm.UNLOCK_BUCKET, TaskForm.UNLOCK_QUEUE));
     }
-    String noun = kind == TaskKind.UNLOCK_BUCKET ? "bucket" : "queue";
+    String noun = kind == TaskForm.UNLOCK_BUCKET ? "bucket" : "queue";
     Optional<Words.Word> named = words.next();
     if (named.isEmpty() || (named.get().is("in") && words.nextAre("account"))) {
       throw error("name the " + noun + " to unlock");
@@ -160,7 +160,7 @@ final class Parser {
   }
 
   /** The resource a task of {@code kind} acts on, from its text. */
-  static Resource resource(TaskKind kind, String text) {
+  static Resource resource(TaskForm kind, String text) {
     return switch (kind) {
       case UNLOCK_BUCKET -> new Resource.Bucket(bucket(text));
       case UNLOCK_QUEUE -> new Resource.Queue(QueueRef.parse(text));

@@ -15,9 +15,9 @@ public final class UsageError extends RuntimeException {
 
   private final String problem;
   private final String command;
-  private final List<TaskKind> forms;
+  private final List<TaskForm> forms;
 
-  UsageError(String problem, String command, List<TaskKind> forms) {
+  UsageError(String problem, String command, List<TaskForm> forms) {
     super(problem, null, false, false); // a person's typo needs no stack trace
     this.problem = Objects.requireNonNull(problem);
     this.command = command;
@@ -30,7 +30,7 @@ public final class UsageError extends RuntimeException {
   }
 
   /** The tasks whose form the message shows: the one meant, or all when it is not clear which. */
-  public List<TaskKind> forms() {
+  public List<TaskForm> forms() {
     return forms;
   }
 
@@ -38,12 +38,12 @@ public final class UsageError extends RuntimeException {
   public String getMessage() {
     var message = new StringBuilder(SlackText.escape(problem));
     if (forms.size() == 1) {
-      TaskKind kind = forms.get(0);
+      TaskForm kind = forms.get(0);
       message.append(", e.g. ").append(SlackText.escape(kind.example(command)))
           .append("\nForm: ").append(SlackText.escape(kind.form(command)));
     } else if (!forms.isEmpty()) {
       message.append(". Try one of:");
-      for (TaskKind kind : forms) {
+      for (TaskForm kind : forms) {
         message.append("\n• ").append(SlackText.escape(kind.form(command)));
       }
       message.append("\nor ").append(SlackText.escape(command)).append(" help for examples.");

@@ -9,7 +9,7 @@ import com.slack.api.bolt.response.Response;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.bot.command.AskFor;
 import dev.rootbot.bot.command.Grammar;
-import dev.rootbot.bot.command.TaskKind;
+import dev.rootbot.bot.command.TaskForm;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.Refusal;
@@ -42,18 +42,18 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     var payload = req.getPayload();
     Map<String, String> values = RequestForm.values(payload.getView().getState().getValues());
     Map<String, String> errors = new LinkedHashMap<>();
-    Optional<TaskKind> kind = Optional.ofNullable(values.get(RequestForm.TASK)).flatMap(FormSubmissionHandler::kind);
+    Optional<TaskForm> kind = Optional.ofNullable(values.get(RequestForm.TASK)).flatMap(FormSubmissionHandler::kind);
     if (kind.isEmpty()) {
       errors.put(RequestForm.TASK, "Choose a task.");
     }
     if (!values.containsKey(RequestForm.ACCOUNT)) {
       errors.put(RequestForm.ACCOUNT, "Choose the member account.");
     }
-    boolean onResource = kind.map(k -> k == TaskKind.UNLOCK_BUCKET || k == TaskKind.UNLOCK_QUEUE).orElse(false);
+    boolean onResource = kind.map(k -> k == TaskForm.UNLOCK_BUCKET || k == TaskForm.UNLOCK_QUEUE).orElse(false);
     if (onResource && !values.containsKey(RequestForm.RESOURCE)) {
-      errors.put(RequestForm.RESOURCE, kind.get() == TaskKind.UNLOCK_BUCKET ? "Name the bucket." : "Name the queue.");
+      errors.put(RequestForm.RESOURCE, kind.get() == TaskForm.UNLOCK_BUCKET ? "Name the bucket." : "Name the queue.");
     }
-    if (kind.map(TaskKind::needsReason).orElse(false) && !values.containsKey(RequestForm.REASON)) {
+    if (kind.map(TaskForm::needsReason).orElse(false) && !values.containsKey(RequestForm.REASON)) {
       errors.put(RequestForm.REASON, "Say why you need root: the approver reads it.");
     }
     check(values, RequestForm.REGION, AwsRegion::parse, errors);
@@ -106,9 +106,9 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     return ctx.ack(ViewSubmissionResponse.builder().responseAction("errors").errors(errors).build());
   }
 
-  private static Optional<TaskKind> kind(String name) {
+  private static Optional<TaskForm> kind(String name) {
     try {
-      return Optional.of(TaskKind.valueOf(name));
+      return Optional.of(TaskForm.valueOf(name));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -3,7 +3,7 @@ package dev.rootbot.bot.slack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.slack.api.model.view.ViewState;
-import dev.rootbot.bot.command.TaskKind;
+import dev.rootbot.bot.command.TaskForm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class RequestForm {
   static final String REGION = "region";
   static final String REASON = "reason";
 
-  private static final Map<TaskKind, String> LABELS = labels();
+  private static final Map<TaskForm, String> LABELS = labels();
 
   private RequestForm() {}
 
@@ -71,17 +71,17 @@ final class RequestForm {
     return Optional.ofNullable(value.getValue());
   }
 
-  static String label(TaskKind kind) {
+  static String label(TaskForm kind) {
     return LABELS.get(kind);
   }
 
-  private static Map<TaskKind, String> labels() {
-    var labels = new LinkedHashMap<TaskKind, String>();
-    labels.put(TaskKind.UNLOCK_BUCKET, "Unlock an S3 bucket");
-    labels.put(TaskKind.UNLOCK_QUEUE, "Unlock an SQS queue");
-    labels.put(TaskKind.AUDIT_ROOT_CREDENTIALS, "Audit root credentials");
-    labels.put(TaskKind.DELETE_ROOT_CREDENTIALS, "Delete root credentials");
-    labels.put(TaskKind.ALLOW_PASSWORD_RECOVERY, "Allow root password recovery");
+  private static Map<TaskForm, String> labels() {
+    var labels = new LinkedHashMap<TaskForm, String>();
+    labels.put(TaskForm.UNLOCK_BUCKET, "Unlock an S3 bucket");
+    labels.put(TaskForm.UNLOCK_QUEUE, "Unlock an SQS queue");
+    labels.put(TaskForm.AUDIT_ROOT_CREDENTIALS, "Audit root credentials");
+    labels.put(TaskForm.DELETE_ROOT_CREDENTIALS, "Delete root credentials");
+    labels.put(TaskForm.ALLOW_PASSWORD_RECOVERY, "Allow root password recovery");
     return labels;
   }
 

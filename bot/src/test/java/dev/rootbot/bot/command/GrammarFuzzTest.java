@@ -79,7 +79,7 @@ class GrammarFuzzTest {
 
   /** A valid command with a few characters changed: near misses find the edges of the grammar. */
   private static String mutated(SplittableRandom random) {
-    TaskKind kind = TaskKind.values()[random.nextInt(TaskKind.values().length)];
+    TaskForm kind = TaskForm.values()[random.nextInt(TaskForm.values().length)];
     var text = new StringBuilder(kind.example(""));
     int edits = random.nextInt(4);
     for (int e = 0; e < edits && text.length() > 1; e++) {

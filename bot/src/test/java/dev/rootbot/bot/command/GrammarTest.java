@@ -1,11 +1,11 @@
 package dev.rootbot.bot.command;
 
 import dev.rootbot.bot.text.SlackText;
-import static dev.rootbot.bot.command.TaskKind.ALLOW_PASSWORD_RECOVERY;
-import static dev.rootbot.bot.command.TaskKind.AUDIT_ROOT_CREDENTIALS;
-import static dev.rootbot.bot.command.TaskKind.DELETE_ROOT_CREDENTIALS;
-import static dev.rootbot.bot.command.TaskKind.UNLOCK_BUCKET;
-import static dev.rootbot.bot.command.TaskKind.UNLOCK_QUEUE;
+import static dev.rootbot.bot.command.TaskForm.ALLOW_PASSWORD_RECOVERY;
+import static dev.rootbot.bot.command.TaskForm.AUDIT_ROOT_CREDENTIALS;
+import static dev.rootbot.bot.command.TaskForm.DELETE_ROOT_CREDENTIALS;
+import static dev.rootbot.bot.command.TaskForm.UNLOCK_BUCKET;
+import static dev.rootbot.bot.command.TaskForm.UNLOCK_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -221,7 +221,7 @@ class GrammarTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void every_error_says_what_was_wrong_and_shows_the_form(String description, String text, String problem,
-      TaskKind kind) {
+      TaskForm kind) {
     UsageError error = catchThrowableOfType(UsageError.class, () -> GRAMMAR.parse(text));
 
     assertThat(error).as("no UsageError for: " + text).isNotNull();
@@ -233,7 +233,7 @@ class GrammarTest {
 
   static Stream<Arguments> errorsAboutNoTaskInParticular() {
     return Stream.of(
-        arguments("an unknown verb shows every form", "reboot account 111122223333", TaskKind.values().length),
+        arguments("an unknown verb shows every form", "reboot account 111122223333", TaskForm.values().length),
         arguments("unlock without bucket or queue shows both", "unlock table x", 2),
         arguments("status with words after it", "status please", 0));
   }
@@ -290,8 +290,8 @@ class GrammarTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TaskKind.class)
-  void every_example_parses_to_its_own_kind(TaskKind kind) {
+  @EnumSource(TaskForm.class)
+  void every_example_parses_to_its_own_kind(TaskForm kind) {
     Command command = GRAMMAR.parse(kind.example(""));
 
     assertThat(command).isInstanceOf(AskFor.class);
@@ -302,7 +302,7 @@ class GrammarTest {
   void help_shows_every_form_with_an_example() {
     String help = GRAMMAR.help();
 
-    for (TaskKind kind : TaskKind.values()) {
+    for (TaskForm kind : TaskForm.values()) {
       assertThat(help).contains(SlackText.escape(kind.form("/root"))).contains(kind.example("/root"));
     }
     assertThat(help).contains("/root status").contains("/root help").doesNotContain("<bucket>");
@@ -335,7 +335,7 @@ class GrammarTest {
     assertThat(error.forms()).containsExactly(ALLOW_PASSWORD_RECOVERY);
   }
 
-  static AskFor ask(TaskKind kind, AccountRef account, Resource resource, String region, String reason) {
+  static AskFor ask(TaskForm kind, AccountRef account, Resource resource, String region, String reason) {
     return new AskFor(kind, account, resource, Optional.ofNullable(region).map(AwsRegion::parse),
         Optional.ofNullable(reason).map(Reason::fromSlack));
   }

@@ -15,6 +15,7 @@ import dev.rootbot.actions.task.QueueRef;
 import dev.rootbot.actions.task.RestoreBucketPolicy;
 import dev.rootbot.actions.task.RestoreQueuePolicy;
 import dev.rootbot.actions.task.RootTask;
+import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.actions.task.UnlockBucket;
 import dev.rootbot.actions.task.UnlockQueue;
 import dev.rootbot.bot.request.Outcome;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tasks, backups and outcomes survive the trip to a text column and back, field for field. */
 class StoredJsonTest {
@@ -60,6 +62,28 @@ class StoredJsonTest {
 
     assertThat(covered).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(RootTask.class.getPermittedSubclasses()).map(Class::getName).toList());
+    assertThat(everyKindOfTask().map(RootTask::kind).distinct()).containsExactlyInAnyOrder(TaskKind.values());
+  }
+
+  /** Rows written by Rootbot 0.1 (schema version 1), byte for byte: an upgraded store must read them. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"kind\":\"unlock_bucket\",\"target\":\"222222222222\",\"bucket\":\"payments-audit-logs\",\"region\":\"us-east-1\"}",
+      "{\"kind\":\"unlock_queue\",\"target\":\"222222222222\",\"queue\":{\"name\":\"orders.fifo\",\"owner\":\"222222222222\",\"region\":\"eu-west-1\"},\"region\":\"eu-west-1\"}",
+      "{\"kind\":\"unlock_queue\",\"target\":\"222222222222\",\"queue\":{\"name\":\"payments-events\"},\"region\":\"us-east-1\"}",
+      "{\"kind\":\"restore_bucket_policy\",\"target\":\"222222222222\",\"bucket\":\"data-lake-raw\",\"region\":\"eu-west-1\",\"saved\":\"{\\\"Statement\\\":[]}\"}",
+      "{\"kind\":\"restore_queue_policy\",\"target\":\"222222222222\",\"queue\":{\"name\":\"q\"},\"region\":\"eu-west-1\",\"saved\":\"{\\\"Statement\\\":[]}\"}",
+      "{\"kind\":\"audit_root_credentials\",\"target\":\"333333333333\"}",
+      "{\"kind\":\"delete_root_credentials\",\"target\":\"333333333333\"}",
+      "{\"kind\":\"allow_password_recovery\",\"target\":\"444444444444\"}"})
+  void a_task_stored_by_version_1_reads_and_is_written_back_the_same(String stored) {
+    assertThat(StoredJson.task(StoredJson.task(stored))).isEqualTo(stored);
+  }
+
+  @Test
+  void a_stored_task_missing_a_field_is_reported_with_its_kind() {
+    assertThatThrownBy(() -> StoredJson.task("{\"kind\":\"unlock_bucket\",\"target\":\"222222222222\",\"region\":\"us-east-1\"}"))
+        .isInstanceOf(StoreFailure.class).hasMessageContaining("unlock_bucket").hasMessageContaining("\"bucket\"");
   }
 
   @Test
