@@ -30,14 +30,8 @@ final class JdbcStore implements Store {
     if (location.dialect() == Dialect.SQLITE) {
       createFolder(location.sqliteFile());
     }
-    var database = new Database(location, clock, connections);
-    try {
-      Schema.create(database);
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
-    return new JdbcStore(database);
+    Schema.migrate(location);
+    return new JdbcStore(new Database(location, clock, connections));
   }
 
   private static void createFolder(Path file) {

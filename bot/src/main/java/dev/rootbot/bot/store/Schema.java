@@ -1,143 +1,162 @@
 package dev.rootbot.bot.store;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
- * The tables, created when missing. Safe to run at every start and from several replicas at once.
+ * The tables, as versioned migrations that Flyway applies at start ({@code db/migration/sqlite} and
+ * {@code db/migration/postgresql} on the class path). Safe to run at every start and from several replicas at
+ * once: Flyway takes a lock while it migrates.
  *
- * <p>The audit log is append-only in the database itself: a trigger refuses every UPDATE and DELETE
- * (and, in PostgreSQL, TRUNCATE), so neither a bug nor a stray script can rewrite history.
+ * <p>A store written by Rootbot 0.1, before migrations, has the tables of {@code V1__baseline} and no Flyway
+ * history: it is baselined at version 1, then upgraded in place. Every migration also adds its version to
+ * {@code rootbot_schema}, which is how a store written by a newer Rootbot is recognized and refused (and how
+ * Rootbot 0.1 refuses an upgraded store), instead of being half-read.
+ *
+ * <p>The audit log is append-only in the database itself: a trigger refuses every UPDATE and DELETE (and,
+ * in PostgreSQL, TRUNCATE), so neither a bug nor a stray script can rewrite history.
  */
 final class Schema {
   /** The schema this code reads and writes; a store with a higher version is refused, not guessed at. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
-  private static final String APPEND_ONLY = "the audit log is append-only";
+  private static final String HISTORY = "flyway_schema_history";
 
   private Schema() {}
 
-  static void create(Database database) {
-    Dialect dialect = database.dialect();
-    database.write(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        if (dialect == Dialect.POSTGRES) {
-          // Two replicas starting together would otherwise race on CREATE TABLE IF NOT EXISTS.
-          statement.execute("SELECT pg_advisory_xact_lock(7242351)");
-        }
-        for (String sql : statements(dialect)) {
-          statement.execute(sql);
-        }
-        checkVersion(statement);
-      }
-      return null;
-    });
-  }
-
-  private static void checkVersion(Statement statement) throws SQLException {
-    int found;
-    try (ResultSet row = statement.executeQuery("SELECT max(version) FROM rootbot_schema")) {
-      row.next();
-      found = row.getInt(1);
-    }
-    if (found == 0) {
-      statement.execute("INSERT INTO rootbot_schema (version) VALUES (" + VERSION + ")");
-    } else if (found > VERSION) {
+  static void migrate(Location location) {
+    DataSource source = new Connections(location);
+    int found = versionOf(source);
+    if (found > VERSION) {
       throw new StoreFailure("the store has schema version " + found + ", written by a newer Rootbot; this one"
           + " knows version " + VERSION + " and will not touch it");
     }
+    Flyway flyway = Flyway.configure()
+        .dataSource(source)
+        .locations("classpath:db/migration/" + (location.dialect() == Dialect.SQLITE ? "sqlite" : "postgresql"))
+        .table(HISTORY)
+        .baselineVersion("1")
+        .baselineDescription("Rootbot 0.1 schema")
+        .loggers("slf4j")
+        .load();
+    try {
+      if (found >= 1 && !hasTable(source, HISTORY)) {
+        baseline(flyway, source); // written by 0.1: its tables are V1 already
+      }
+      flyway.migrate();
+    } catch (FlywayException e) {
+      throw new StoreFailure(location.dialect() + " store: could not bring the schema to version " + VERSION + ": "
+          + e.getMessage(), e);
+    }
   }
 
-  static List<String> statements(Dialect dialect) {
-    String time = dialect == Dialect.SQLITE ? "TEXT" : "TIMESTAMPTZ";
-    String serial = dialect == Dialect.SQLITE
-        ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-        : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
-    var sql = new ArrayList<String>();
-    sql.add("CREATE TABLE IF NOT EXISTS rootbot_schema (version INTEGER NOT NULL)");
-    sql.add("""
-        CREATE TABLE IF NOT EXISTS requests (
-          id            TEXT PRIMARY KEY,
-          task_kind     TEXT NOT NULL,
-          task          TEXT NOT NULL,
-          account_id    TEXT NOT NULL,
-          account_name  TEXT NOT NULL,
-          requester     TEXT NOT NULL,
-          channel       TEXT NOT NULL,
-          thread_ts     TEXT,
-          reason        TEXT,
-          state         TEXT NOT NULL CHECK (state IN ('REQUESTED', 'APPROVED', 'RUNNING', 'SUCCEEDED', 'FAILED',
-                                                       'DENIED', 'CANCELLED', 'EXPIRED', 'UNKNOWN')),
-          created_at    %1$s NOT NULL,
-          expires_at    %1$s NOT NULL,
-          decided_by    TEXT,
-          decided_at    %1$s,
-          card_ts       TEXT,
-          started_at    %1$s,
-          access_key_id TEXT,
-          backup        TEXT,
-          outcome       TEXT,
-          finished_at   %1$s
-        )""".formatted(time));
-    sql.add("CREATE INDEX IF NOT EXISTS requests_by_state ON requests (state, expires_at)");
-    sql.add("""
-        CREATE TABLE IF NOT EXISTS audit_log (
-          seq        %2$s,
-          at         %1$s NOT NULL,
-          request_id TEXT,
-          actor      TEXT NOT NULL,
-          event      TEXT NOT NULL,
-          detail     TEXT NOT NULL
-        )""".formatted(time, serial));
-    sql.add("CREATE INDEX IF NOT EXISTS audit_log_by_request ON audit_log (request_id, seq)");
-    sql.add("""
-        CREATE TABLE IF NOT EXISTS outbox (
-          id          %2$s,
-          request_id  TEXT NOT NULL REFERENCES requests (id),
-          kind        TEXT NOT NULL,
-          body        TEXT NOT NULL,
-          enqueued_at %1$s NOT NULL,
-          not_before  %1$s NOT NULL,
-          attempts    INTEGER NOT NULL DEFAULT 0,
-          last_error  TEXT,
-          done_at     %1$s,
-          gave_up     TEXT
-        )""".formatted(time, serial));
-    sql.add("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (request_id, id) WHERE done_at IS NULL");
-    sql.add("CREATE TABLE IF NOT EXISTS seen_events (event_id TEXT PRIMARY KEY, seen_at %s NOT NULL)".formatted(time));
-    sql.add("CREATE INDEX IF NOT EXISTS seen_events_by_age ON seen_events (seen_at)");
-    sql.addAll(dialect == Dialect.SQLITE ? sqliteAppendOnly() : postgresAppendOnly());
-    return sql;
+  private static void baseline(Flyway flyway, DataSource source) {
+    try {
+      flyway.baseline();
+    } catch (FlywayException e) {
+      if (!hasTable(source, HISTORY)) {
+        throw e;
+      }
+      // Another replica baselined it at the same moment; migrating is all that is left.
+    }
   }
 
-  private static List<String> sqliteAppendOnly() {
-    return List.of(
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log"
-            + " BEGIN SELECT RAISE(ABORT, '" + APPEND_ONLY + "'); END",
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log"
-            + " BEGIN SELECT RAISE(ABORT, '" + APPEND_ONLY + "'); END");
+  /** The highest version in {@code rootbot_schema}, or 0 for an empty database. */
+  private static int versionOf(DataSource source) {
+    try (Connection connection = source.getConnection()) {
+      if (!hasTable(connection, "rootbot_schema")) {
+        return 0;
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT max(version) FROM rootbot_schema")) {
+        row.next();
+        return row.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read the store's schema version: " + e.getMessage(), e);
+    }
   }
 
-  private static List<String> postgresAppendOnly() {
-    return List.of(
-        "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
-            + " $$ BEGIN RAISE EXCEPTION '" + APPEND_ONLY + "'; END $$",
-        """
-        DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass
-                         AND tgname = 'audit_log_no_change') THEN
-            CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
-              FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-          END IF;
-          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass
-                         AND tgname = 'audit_log_no_truncate') THEN
-            CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-              FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
-          END IF;
-        END $$""");
+  private static boolean hasTable(DataSource source, String table) {
+    try (Connection connection = source.getConnection()) {
+      return hasTable(connection, table);
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read the store's tables: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code table} exists in the connection's current schema (PostgreSQL) or database (SQLite). */
+  private static boolean hasTable(Connection connection, String table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String schema = connection.getSchema();
+    for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet tables = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Connections with the store's own properties (WAL and busy timeout for SQLite), for Flyway. */
+  private static final class Connections implements DataSource {
+    private final Location location;
+
+    Connections(Location location) {
+      this.location = location;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(location.jdbcUrl(), location.dialect().connectionProperties());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return false;
+    }
   }
 }

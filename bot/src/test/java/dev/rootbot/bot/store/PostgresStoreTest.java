@@ -35,6 +35,16 @@ class PostgresStoreTest extends StoreContract {
     return DriverManager.getConnection(url());
   }
 
+  @Override
+  void replaceWithVersion1Store() throws Exception {
+    execute("DROP SCHEMA " + schema + " CASCADE");
+    String dump;
+    try (var v1 = PostgresStoreTest.class.getResourceAsStream("/store/v1-postgres.sql")) {
+      dump = new String(v1.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("@SCHEMA@", schema);
+    }
+    execute(dump);
+  }
+
   @AfterEach
   void dropSchema() {
     store.close(); // before the drop, which would otherwise wait on its idle connections' locks, if any

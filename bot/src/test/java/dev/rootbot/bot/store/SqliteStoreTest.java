@@ -2,6 +2,8 @@ package dev.rootbot.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +34,17 @@ class SqliteStoreTest extends StoreContract {
   @Override
   Connection rawConnection() throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + file());
+  }
+
+  @Override
+  void replaceWithVersion1Store() throws Exception {
+    Files.createDirectories(file().getParent());
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(file() + suffix));
+    }
+    try (InputStream v1 = SqliteStoreTest.class.getResourceAsStream("/store/v1.db")) {
+      Files.copy(v1, file());
+    }
   }
 
   @Test

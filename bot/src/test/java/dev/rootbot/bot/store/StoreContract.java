@@ -64,6 +64,13 @@ abstract class StoreContract {
   /** A plain connection to that database, bypassing the store. */
   abstract Connection rawConnection() throws SQLException;
 
+  /**
+   * Makes the database of the next {@link #openAgain} one that Rootbot 0.1 (schema version 1, before
+   * migrations) wrote: {@code store/v1.db} or {@code store/v1-postgres.sql}, made with that release's code.
+   * It holds a succeeded unlock of a bucket, a waiting delete of root credentials and a running unlock of a queue.
+   */
+  abstract void replaceWithVersion1Store() throws Exception;
+
   @BeforeEach
   void openStore() {
     store = openEmpty(clock, 4);
@@ -441,6 +448,40 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_version_1_store_is_upgraded_in_place_and_keeps_everything() throws Exception {
+    store.close();
+    replaceWithVersion1Store();
+
+    store = openAgain(clock, 2);
+
+    RootRequest done = store.requests().find(idInState("SUCCEEDED")).orElseThrow();
+    assertThat(done.state()).isEqualTo(State.SUCCEEDED);
+    assertThat(done.task()).isEqualTo(SampleRequests.UNLOCK);
+    assertThat(done.card()).contains(new MessageTs("1700000000.000100"));
+    assertThat(done.accessKeyId()).contains("ASIAV1SESSIONKEY0001");
+    assertThat(done.backup().orElseThrow().policy().json()).contains("DenyEveryone");
+    assertThat(done.outcome().orElseThrow().text()).isEqualTo("Removed the bucket policy.");
+    assertThat(store.requests().open()).extracting(RootRequest::id).containsExactly(idInState("REQUESTED"),
+        idInState("RUNNING"));
+    assertThat(store.audit().of(done.id())).extracting(AuditEntry::event)
+        .containsExactly("request", "approve", "start", "session", "backup", "succeed");
+    assertThat(store.audit().latest(100)).hasSize(11);
+
+    // New rows continue the old ones.
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    assertThat(store.audit().latest(1).get(0).seq()).isEqualTo(12);
+    assertThat(store.requests().find(filed.id())).contains(filed);
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement();
+        var version = sql.executeQuery("SELECT max(version) FROM rootbot_schema")) {
+      version.next();
+      assertThat(version.getInt(1)).isEqualTo(Schema.VERSION);
+    }
+    try (Store again = openAgain(clock, 1)) {
+      assertThat(again.requests().find(filed.id())).contains(filed); // and a second start changes nothing
+    }
+  }
+
+  @Test
   void a_store_written_by_a_newer_rootbot_is_refused() throws SQLException {
     try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
       sql.executeUpdate("INSERT INTO rootbot_schema (version) VALUES (" + (Schema.VERSION + 1) + ")");
@@ -469,6 +510,14 @@ abstract class StoreContract {
 
     assertThat(store.requests().find(filed.id())).contains(filed);
     assertThat(filed.reason()).isEmpty();
+  }
+
+  private RequestId idInState(String state) throws SQLException {
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement();
+        var row = sql.executeQuery("SELECT id FROM requests WHERE state = '" + state + "'")) {
+      assertThat(row.next()).as("a request in state " + state).isTrue();
+      return new RequestId(row.getString(1));
+    }
   }
 
   RootRequest fileAndMove(Transition... transitions) {
