@@ -22,6 +22,7 @@ import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.config.Config;
 import dev.rootbot.bot.config.ConfigError;
 import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.Confirming;
 import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.flow.OrganizationAccounts;
 import dev.rootbot.bot.flow.Running;
@@ -32,6 +33,7 @@ import dev.rootbot.bot.slack.OutboxSender;
 import dev.rootbot.bot.slack.SignatureCheck;
 import dev.rootbot.bot.slack.SlackApp;
 import dev.rootbot.bot.slack.SlackPeople;
+import dev.rootbot.bot.store.ReplicaId;
 import dev.rootbot.bot.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,12 +59,19 @@ import software.amazon.awssdk.core.exception.SdkException;
  * sandbox with the same {@link #start}.
  *
  * <p>Threads: Jetty (or Socket Mode) runs the handlers, which only ack; a bounded work pool does what follows
- * an ack; a task pool runs root tasks; a small pool waits for CloudTrail; one thread sends the outbox; one
- * runs the timers.
+ * an ack; the runner takes approved requests from the store onto its task threads; one thread sends the
+ * outbox; one runs the timers: this replica's heartbeat and the periodic jobs (expiry, recovery, CloudTrail
+ * confirmation, pruning), each run by one replica at a time under a job lease.
  */
 public final class Rootbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rootbot.class);
   static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+  static final Duration CONFIRM_EVERY = Duration.ofSeconds(5);
+  static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  /** How many root tasks one replica runs at once. */
+  static final int RUNNERS = 4;
+  /** How often a runner looks for work approved on another replica. */
+  static final Duration RUNNER_POLL = Duration.ofSeconds(1);
   /** How long a stop waits for root tasks in flight; a task still running after it will show as UNKNOWN. */
   static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -109,8 +118,6 @@ public final class Rootbot implements AutoCloseable {
 
     ExecutorService parallel = open(pool("rootbot-read", 8, 8, 1_000));
     ExecutorService work = open(pool("rootbot-work", 2, 8, 200));
-    ExecutorService tasks = open(pool("rootbot-task", 4, 4, 100));
-    ExecutorService confirmations = open(pool("rootbot-trail", 2, 2, 1_000));
     ScheduledExecutorService timers = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-timer")));
 
     var rootTasks = new RootTasks(directory, readiness::features, new RootSessions(aws, config.aws().sessionLength()),
@@ -123,36 +130,57 @@ public final class Rootbot implements AutoCloseable {
     Slack slack = Slack.getInstance(slackConfig);
     MethodsClient methods = slack.methods(config.slack().botToken());
 
+    ReplicaId me = config.replica().id();
+    Duration lease = config.replica().lease();
     var card = new Card(config.aws().sessionLength());
-    OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics));
+    OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics, me));
     Runnable nudge = outbox::nudge;
 
     var trail = new TrailConfirmation(aws.cloudTrail(config.aws().region()), config.aws().region());
-    var running = new Running(store, rootTasks, confirmations, trail::confirm, nudge, metrics);
+    var confirming = new Confirming(store, trail::lookOnce, clock, Duration.ofMinutes(15), nudge);
+    var running = new Running(store, rootTasks, me, RUNNERS, RUNNER_POLL, nudge, metrics);
     var people = new SlackPeople(methods, approvers, Duration.ofMinutes(3));
     var approvals = new Approvals(approvers);
     var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, rootTasks::check,
         config.aws().region(), config.requestTtl(), nudge);
-    var deciding = new Deciding(store, approvals, people, clock, approved -> tasks.execute(() -> running.run(approved)),
-        nudge);
-    var sweeping = new Sweeping(store, caller, config.aws().region(), nudge);
+    var deciding = new Deciding(store, approvals, people, clock, running::nudge, nudge);
+    var sweeping = new Sweeping(store, caller, config.aws().region(), lease, config.requestTtl(), nudge);
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
         () -> status(readiness), store.events(), work);
 
-    int recovered = sweeping.recoverAtStart().size();
+    // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
+    int recovered = sweeping.startingAs(me).size();
     if (recovered > 0) {
-      log.warn("{} request(s) were approved or running when Rootbot last stopped; marked and reported, not re-run",
+      log.warn("{} request(s) were left running or waiting by a replica that is gone; marked and reported, not re-run",
           recovered);
     }
+    timers.scheduleWithFixedDelay(() -> guarded("heartbeat", () -> store.replicas().heartbeat(me)),
+        lease.toMillis() / 4, lease.toMillis() / 4, TimeUnit.MILLISECONDS);
     outbox.start();
-    timers.scheduleWithFixedDelay(() -> guarded("expiry", sweeping::expireDue), 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    timers.scheduleWithFixedDelay(() -> guarded("event pruning",
-        () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1)))), 1, 60, TimeUnit.MINUTES);
+    running.start();
+    closeables.push(() -> store.replicas().stopped(me));
+    job(timers, store, me, "expiry", SWEEP_EVERY, sweeping::expireDue);
+    job(timers, store, me, "recovery", Duration.ofMillis(Math.max(1_000, lease.toMillis() / 3)),
+        sweeping::recoverOrphans);
+    job(timers, store, me, "trail", CONFIRM_EVERY, () -> {
+      try {
+        confirming.confirmDue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    job(timers, store, me, "pruning", PRUNE_EVERY,
+        () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1))));
 
     // Closed right after Slack stops reaching us: root tasks in flight finish, so a stop does not leave them UNKNOWN.
-    closeables.push(() -> drain(List.of(work, tasks), DRAIN));
+    closeables.push(() -> {
+      drain(List.of(work), DRAIN);
+      if (!running.drain(DRAIN)) {
+        log.warn("Stopping with root tasks still running; they will show as UNKNOWN once this replica's lease ends");
+      }
+    });
     if (config.slack().socketMode()) {
       try {
         var socket = new SocketModeApp(config.slack().appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -253,11 +281,24 @@ public final class Rootbot implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code job} every {@code every} on whichever replica holds its lease, so that across replicas it runs
+   * once per period.
+   */
+  private static void job(ScheduledExecutorService timers, Store store, ReplicaId me, String name, Duration every,
+      Runnable job) {
+    timers.scheduleWithFixedDelay(() -> guarded(name, () -> {
+      if (store.replicas().acquireJob(name, me, every)) {
+        job.run();
+      }
+    }), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   private static void guarded(String what, Runnable job) {
     try {
       job.run();
     } catch (RuntimeException e) {
-      log.warn("{} failed; will try again", what, e);
+      log.warn("{} failed ({}); will try again", what, e.getMessage());
     }
   }
 

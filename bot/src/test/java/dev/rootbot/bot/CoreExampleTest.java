@@ -27,6 +27,9 @@ import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.store.AuditEntry;
 import dev.rootbot.bot.store.Delivery;
 import dev.rootbot.bot.store.Outgoing;
+import dev.rootbot.bot.store.ReplicaId;
+import dev.rootbot.bot.store.Report;
+import dev.rootbot.bot.store.Requests;
 import dev.rootbot.bot.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +60,8 @@ class CoreExampleTest {
     }
   };
 
+  private static final ReplicaId SENDER = new ReplicaId("replica-a");
+
   @Test
   void a_request_goes_from_words_to_a_finished_task(@TempDir Path folder) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
@@ -78,7 +83,7 @@ class CoreExampleTest {
           filed -> List.of(new Outgoing(Outgoing.Kind.POST_CARD, "{\"blocks\":[]}")));
 
       // The outbox sender posts the card and remembers where it is.
-      Delivery card = store.outbox().claimDue(10, Duration.ofMinutes(1)).get(0);
+      Delivery card = store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1)).get(0);
       store.requests().cardPosted(card.request(), new MessageTs("1764331200.000100"));
       store.outbox().delivered(card.id());
 
@@ -94,21 +99,25 @@ class CoreExampleTest {
           .orElseThrow();
       assertThat(store.requests().move(request.id(), Transition.approve(BOB))).isEmpty();
 
-      // Run: RUNNING before AWS, then the session's key, the backup before the change, the outcome.
-      store.requests().move(approved.id(), Transition.start()).orElseThrow();
+      // A runner on any replica claims it: RUNNING before AWS, then the session's key, the backup before the
+      // change, the outcome.
+      store.replicas().heartbeat(SENDER);
+      RootRequest running = store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+      assertThat(running.id()).isEqualTo(approved.id());
       store.requests().sessionStarted(approved.id(), "ASIAROOTSESSION0001");
       store.requests().keepBackup(approved.id(), new Backup(Backup.Kind.BUCKET_POLICY, task.target(),
           "payments-audit-logs", AwsRegion.US_EAST_1, new PolicyDocument("{\"Statement\":[]}")));
-      RootRequest done = store.requests().move(approved.id(),
+      Requests.Finish finish = store.requests().finish(approved.id(), SENDER,
           Transition.succeed(Outcome.of("Removed the bucket policy of payments-audit-logs.")),
-          after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, ""), new Outgoing(Outgoing.Kind.THREAD_REPLY, "done")))
-          .orElseThrow();
+          after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, ""), new Outgoing(Outgoing.Kind.THREAD_REPLY, "done")));
+      RootRequest done = finish.request();
 
+      assertThat(finish.kind()).isEqualTo(Requests.Finish.Kind.FINISHED);
       assertThat(done.state()).isEqualTo(State.SUCCEEDED);
       assertThat(done.backup().map(Backup::restoreTask)).isPresent();
       assertThat(store.audit().of(request.id())).extracting(AuditEntry::event).containsExactly(
           "request", "refused approve", "approve", "start", "session", "backup", "succeed");
-      assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(d -> d.message().kind())
+      assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().kind())
           .containsExactly(Outgoing.Kind.UPDATE_CARD); // the reply waits until the update before it is delivered
     }
   }

@@ -57,6 +57,8 @@ public final class Sandboxed implements AutoCloseable {
     env.put("ROOTBOT_STORE", "sqlite:" + dir.resolve("rootbot.db"));
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+    // One replica restarted is the same replica: what it ran before a crash is orphaned at once, not after a lease.
+    env.put("ROOTBOT_REPLICA_ID", "sandboxed-bot");
     env.putAll(overrides);
     env.values().removeIf(String::isEmpty); // an empty override removes the variable
     if (startBot) {

@@ -85,7 +85,11 @@ public final class TrailConfirmation {
     }
   }
 
-  private Optional<Confirmed> lookOnce(String accessKeyId, Instant issuedAt) throws InterruptedException {
+  /**
+   * Looks once (through every page of AssumeRoot events since {@code issuedAt}, paced) for the event that issued
+   * {@code accessKeyId}: for callers that keep their own schedule of checks.
+   */
+  public synchronized Optional<Confirmed> lookOnce(String accessKeyId, Instant issuedAt) throws InterruptedException {
     String token = null;
     for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
       pace();

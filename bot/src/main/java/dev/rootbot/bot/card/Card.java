@@ -30,6 +30,14 @@ public final class Card {
   }
 
   public SlackMessage render(RootRequest request) {
+    return render(request, 0);
+  }
+
+  /**
+   * The card of {@code request} as it is now; {@code ahead} is how many approved requests wait to run before it
+   * (shown while it is approved, so a full runner is never a silent one).
+   */
+  public SlackMessage render(RootRequest request, int ahead) {
     RootTask task = request.task();
     var blocks = new Blocks()
         .header(icon(request.state()) + " Root task: " + task.summary())
@@ -55,9 +63,17 @@ public final class Card {
           Blocks.button(DENY, "Deny", request.id().value(), "danger"),
           Blocks.button(CANCEL, "Cancel request", request.id().value(), null));
     } else {
-      blocks.section(status(request));
+      blocks.section(status(request, ahead));
     }
     return new SlackMessage(fallback(request), blocks.json());
+  }
+
+  /** What a duplicate card of {@code request} becomes: a pointer to the real card, without buttons. */
+  public SlackMessage duplicate(RootRequest request) {
+    String text = ":link: This is a duplicate of the card of request " + Mrkdwn.code(request.id().value()) + " ("
+        + Mrkdwn.escape(request.task().summary()) + " in " + Mrkdwn.escape(request.accountName()) + "), posted twice"
+        + " when Slack's answer was lost. Its real card, in this channel, is the one to use; this one does nothing.";
+    return new SlackMessage(Mrkdwn.truncate(text, 3000), new Blocks().section(text).json());
   }
 
   private List<String[]> fields(RootRequest request) {
@@ -81,12 +97,14 @@ public final class Card {
     return Math.max(1, sessionLength.toMinutes());
   }
 
-  private static String status(RootRequest request) {
+  private static String status(RootRequest request, int ahead) {
     String who = request.decidedBy().map(Mrkdwn::user).orElse("");
     String outcome = request.outcome().map(o -> "\n" + Mrkdwn.escape(o.text())).orElse("");
     switch (request.state()) {
       case APPROVED:
-        return ":white_check_mark: *Approved* by " + who + "; starting the root session…";
+        return ":white_check_mark: *Approved* by " + who + (ahead > 0
+            ? "; queued, " + ahead + " ahead. It starts as soon as a runner is free."
+            : "; starting the root session…");
       case RUNNING:
         return ":gear: *Running* in a root session" + request.accessKeyId().map(k -> " (key " + Mrkdwn.code(k) + ")").orElse("")
             + ", approved by " + who + ".";
@@ -102,8 +120,8 @@ public final class Card {
       case EXPIRED:
         return ":hourglass: *Expired* " + Mrkdwn.date(request.expiresAt()) + ": nobody approved it in time. Nothing was run.";
       case UNKNOWN:
-        return ":warning: *Outcome unknown*: Rootbot stopped while the task was running. It will not be re-run;"
-            + " check the resource and CloudTrail (links in the thread) before asking again.";
+        return ":warning: *Outcome unknown*" + outcome + "\nIt will not be re-run; check the resource and CloudTrail"
+            + " (links in the thread) before asking again.";
       default:
         return "*" + request.state().words() + "*";
     }

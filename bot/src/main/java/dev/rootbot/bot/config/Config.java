@@ -4,6 +4,7 @@ import dev.rootbot.actions.session.AwsEndpoints;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
+import dev.rootbot.bot.store.ReplicaId;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,13 @@ import java.util.Optional;
  * Holds tokens: {@link #toString()} never prints them.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
-    Aws aws) {
+    Aws aws, Replica replica) {
+
+  /**
+   * This process among the replicas sharing the store: its name in logs and leases, and how long it may stay
+   * silent before another replica takes over what it holds.
+   */
+  public record Replica(ReplicaId id, Duration lease) {}
 
   /** How the bot reaches Slack and how Slack reaches it. */
   public record Slack(String botToken, Optional<String> signingSecret, Optional<String> appToken, URI apiUrl) {
@@ -77,11 +84,13 @@ public record Config(Slack slack, int port, String command, String approvers, St
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
+    ReplicaId replica = read.replicaId();
+    Duration lease = Duration.ofSeconds(read.integer("ROOTBOT_LEASE_SECONDS", 30, 5, 600));
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
     return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
-        new Aws(region, endpoints, session));
+        new Aws(region, endpoints, session), new Replica(replica, lease));
   }
 
   /** Reads variables, collecting problems instead of stopping at the first. */
@@ -136,6 +145,27 @@ public record Config(Slack slack, int port, String command, String approvers, St
       }
       problems.add(name + " must be a URL like " + fallback + "; got " + value);
       return URI.create(fallback);
+    }
+
+    ReplicaId replicaId() {
+      Optional<String> value = optional("ROOTBOT_REPLICA_ID");
+      if (value.isEmpty()) {
+        // Not InetAddress.getLocalHost(): it may wait seconds for DNS, and the name is only a label.
+        String host = optional("HOSTNAME").orElseGet(() -> {
+          try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+          } catch (java.io.IOException | RuntimeException e) {
+            return "rootbot";
+          }
+        });
+        return ReplicaId.ofThisProcess(host);
+      }
+      try {
+        return new ReplicaId(value.get());
+      } catch (IllegalArgumentException e) {
+        problems.add("ROOTBOT_REPLICA_ID: " + e.getMessage());
+        return ReplicaId.ofThisProcess("rootbot");
+      }
     }
 
     AwsRegion region() {

@@ -4,8 +4,6 @@ import dev.rootbot.actions.RootTasks;
 import dev.rootbot.actions.TaskObserver;
 import dev.rootbot.actions.TaskResult;
 import dev.rootbot.actions.task.Backup;
-import dev.rootbot.actions.trail.TrailConfirmation;
-import dev.rootbot.bot.card.Mrkdwn;
 import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.Outcome;
@@ -13,58 +11,129 @@ import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.Transition;
 import dev.rootbot.bot.store.Outgoing;
+import dev.rootbot.bot.store.ReplicaId;
+import dev.rootbot.bot.store.Requests;
 import dev.rootbot.bot.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs approved requests: stores RUNNING before anything reaches AWS, runs the task in its own root session,
- * stores the session's key as soon as AWS issues it and the backup before anything changes, then the
- * outcome with its report for the thread. Afterwards, in the background, waits for CloudTrail to deliver the
- * AssumeRoot event and posts its link.
+ * This replica's runner: takes approved requests from the store, one per free worker, and runs each in its own
+ * root session. Approved work waits in the store, not in a queue of this process, so a full runner leaves it
+ * there for any replica ("queued" on its card), and a replica that dies takes nothing with it: what it had not
+ * started is taken by another, what it was running becomes UNKNOWN once its lease ends (see {@link Sweeping}).
  *
- * <p>{@link #run} blocks for the length of the task; call it on the task executor.
+ * <p>A run stores RUNNING (the claim) before anything reaches AWS, the session's key as soon as AWS issues it,
+ * the backup before anything changes, then the outcome — which it never loses: if the store refuses it (the
+ * request was declared UNKNOWN meanwhile), the real outcome still replaces UNKNOWN or is audited and told.
  */
-public final class Running {
-  /** Something that finds the AssumeRoot event of a session key, e.g. {@link TrailConfirmation#confirm}. */
-  public interface Confirmer {
-    Optional<TrailConfirmation.Confirmed> confirm(String accessKeyId, Instant issuedAt) throws InterruptedException;
-  }
-
+public final class Running implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Running.class);
-  private static final int FINISH_ATTEMPTS = 5;
+  /** How long a finishing run keeps trying to store its outcome while the store is unreachable. */
+  private static final Duration FINISH_PATIENCE = Duration.ofMinutes(15);
 
   private final Store store;
   private final RootTasks tasks;
-  private final Executor confirmations;
-  private final Confirmer confirmer;
+  private final ReplicaId me;
+  private final Duration poll;
   private final Runnable nudge;
   private final Metrics metrics;
+  private final Semaphore free;
+  private final Semaphore wake = new Semaphore(0);
+  private final ExecutorService workers;
+  private final Thread dispatcher;
+  private volatile boolean running = true;
 
-  public Running(Store store, RootTasks tasks, Executor confirmations, Confirmer confirmer, Runnable nudge,
+  /**
+   * @param workers how many tasks this replica runs at once
+   * @param poll how often to look for approved work when nobody nudged (approvals on other replicas)
+   * @param nudge wakes the outbox's sender after something was queued
+   */
+  public Running(Store store, RootTasks tasks, ReplicaId me, int workers, Duration poll, Runnable nudge,
       Metrics metrics) {
     this.store = store;
     this.tasks = tasks;
-    this.confirmations = confirmations;
-    this.confirmer = confirmer;
+    this.me = me;
+    this.poll = poll;
     this.nudge = nudge;
     this.metrics = metrics;
+    this.free = new Semaphore(workers);
+    var count = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workers, runnable -> {
+      var thread = new Thread(runnable, "rootbot-task-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.dispatcher = new Thread(this::dispatch, "rootbot-runner");
+    this.dispatcher.setDaemon(true);
   }
 
-  public void run(RootRequest approved) {
-    RequestId id = approved.id();
-    // RUNNING is stored before the first AWS call: after a crash, a request still APPROVED did nothing.
-    if (store.requests().move(id, Transition.start(), r -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, ""))).isEmpty()) {
-      return;
+  public Running start() {
+    dispatcher.start();
+    return this;
+  }
+
+  /** Something was approved here: look now rather than at the next poll. */
+  public void nudge() {
+    wake.release();
+  }
+
+  private void dispatch() {
+    while (running) {
+      try {
+        free.acquire();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (!running) {
+        return;
+      }
+      Optional<RootRequest> claimed = Optional.empty();
+      try {
+        if (running && store.requests().anyApproved()) {
+          claimed = store.requests().claimNext(me, started -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "")));
+        }
+      } catch (RuntimeException e) {
+        log.warn("Runner: could not read approved requests from the store ({}); trying again", e.getMessage());
+      }
+      if (claimed.isPresent()) {
+        RootRequest request = claimed.get();
+        nudge.run();
+        workers.execute(() -> {
+          try {
+            run(request);
+          } catch (RuntimeException e) {
+            log.error("Request {}: the run failed unexpectedly", request.id().value(), e);
+          } finally {
+            free.release();
+          }
+        });
+        continue; // there may be more: look again at once
+      }
+      free.release();
+      try {
+        wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+      } catch (InterruptedException e) {
+        return;
+      }
     }
-    nudge.run();
-    TaskResult result = tasks.run(approved.task(), new TaskObserver() {
+  }
+
+  /** Runs a request this replica has claimed (it is RUNNING with this replica as its runner). */
+  void run(RootRequest claimed) {
+    RequestId id = claimed.id();
+    TaskResult result = tasks.run(claimed.task(), new TaskObserver() {
       @Override
       public void sessionStarted(String accessKeyId, Instant expiresAt) {
         store.requests().sessionStarted(id, accessKeyId);
@@ -77,46 +146,39 @@ public final class Running {
         store.requests().keepBackup(id, backup);
       }
     });
-    metrics.count("rootbot_tasks_total", "policy", approved.task().policy().policyName(),
+    metrics.count("rootbot_tasks_total", "policy", claimed.task().policy().policyName(),
         "outcome", result.succeeded() ? "succeeded" : "failed");
     finish(id, result);
-    result.accessKeyId().ifPresent(key -> confirmations.execute(() -> confirm(id, key, result.startedAt())));
   }
 
   private void finish(RequestId id, TaskResult result) {
     Outcome outcome = new Outcome(result.headline(), result.steps().stream()
         .map(step -> new Outcome.Step(step.action(), step.detail())).collect(Collectors.toList()));
     Transition end = result.succeeded() ? Transition.succeed(outcome) : Transition.fail(outcome);
+    Instant giveUp = Instant.now().plus(FINISH_PATIENCE);
     for (int attempt = 1; ; attempt++) {
       try {
-        store.requests().move(id, end, after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, ""),
+        Requests.Finish finish = store.requests().finish(id, me, end, after -> List.of(
+            new Outgoing(Outgoing.Kind.UPDATE_CARD, ""),
             new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.result(after, result).toJson())));
         nudge.run();
+        if (finish.kind() == Requests.Finish.Kind.LATE) {
+          log.error("Request {} was declared UNKNOWN while replica {} was still running it (its lease ran out);"
+              + " the real outcome ({}) replaces UNKNOWN", id.value(), me, end.action().to());
+        } else if (finish.kind() == Requests.Finish.Kind.REFUSED) {
+          log.error("Request {} is {} and did not take the outcome of its task ({}); the outcome was audited and"
+              + " posted in its thread", id.value(), finish.request().state(), end.action().to());
+        }
         return;
       } catch (RuntimeException e) {
-        if (attempt == FINISH_ATTEMPTS) {
-          // The request stays RUNNING; the next start marks it UNKNOWN and points at CloudTrail.
-          log.error("Could not store the outcome of request {} ({}); it will show as UNKNOWN", id.value(),
-              result.succeeded() ? "succeeded" : "failed", e);
+        if (Instant.now().isAfter(giveUp)) {
+          log.error("Could not store the outcome of request {} ({}) for {}; it will show as UNKNOWN", id.value(),
+              result.succeeded() ? "succeeded" : "failed", FINISH_PATIENCE, e);
           return;
         }
-        pause(Duration.ofMillis(250L << attempt));
+        log.warn("Could not store the outcome of request {} yet ({}); trying again", id.value(), e.getMessage());
+        pause(Duration.ofMillis(Math.min(30_000, 250L << Math.min(attempt, 7))));
       }
-    }
-  }
-
-  private void confirm(RequestId id, String key, Instant issuedAt) {
-    try {
-      String reply = confirmer.confirm(key, issuedAt)
-          .map(event -> ThreadReplies.confirmed(key, event.link()).toJson())
-          .orElse(ThreadReplies.note(":hourglass: CloudTrail had not delivered the AssumeRoot event for root session key "
-              + Mrkdwn.code(key) + " after 15 minutes. Check again later with the links above.").toJson());
-      store.outbox().enqueue(id, new Outgoing(Outgoing.Kind.THREAD_REPLY, reply));
-      nudge.run();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.warn("Could not confirm the AssumeRoot event of request {} in CloudTrail", id.value(), e);
     }
   }
 
@@ -126,5 +188,30 @@ public final class Running {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Stops taking work, then waits up to {@code patience} for the tasks in flight, so that a stop does not leave
+   * them UNKNOWN. Returns whether they all finished.
+   */
+  public boolean drain(Duration patience) {
+    running = false;
+    wake.release();
+    free.release(); // a dispatcher waiting for a free worker wakes, sees the stop and leaves
+    try {
+      // Not interrupted: a claim it has just made must still be handed to a worker, or it would end UNKNOWN.
+      dispatcher.join(Duration.ofSeconds(10).toMillis());
+      workers.shutdown();
+      return workers.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    drain(Duration.ZERO);
+    workers.shutdownNow();
   }
 }

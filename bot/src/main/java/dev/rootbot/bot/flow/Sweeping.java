@@ -7,6 +7,7 @@ import dev.rootbot.actions.trail.TrailLinks;
 import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.store.Outgoing;
+import dev.rootbot.bot.store.ReplicaId;
 import dev.rootbot.bot.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,21 +15,31 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Ends what time ends: requests nobody approved in time expire, and after a restart, requests that were
- * approved or running when Rootbot stopped are closed without being run again, each with a word in its
- * thread and its card updated.
+ * Ends what time ends, on whichever replica holds the job: requests nobody approved in time expire; a request
+ * RUNNING on a replica that is gone becomes UNKNOWN (it may have changed something, so it is never re-run); one
+ * approved so long ago that no runner took it fails; messages claimed by a gone replica are released. Each with a
+ * word in its thread and its card updated. Nothing here touches what a live replica holds.
  */
 public final class Sweeping {
   private final Store store;
   private final Supplier<AccountId> caller;
   private final AwsRegion stsRegion;
+  private final Duration lease;
+  private final Duration approvedFor;
   private final Runnable nudge;
 
-  /** @param caller the bot's own account, where AssumeRoot is logged, for the links of interrupted tasks */
-  public Sweeping(Store store, Supplier<AccountId> caller, AwsRegion stsRegion, Runnable nudge) {
+  /**
+   * @param caller the bot's own account, where AssumeRoot is logged, for the links of interrupted tasks
+   * @param lease how long a replica may stay silent before what it runs is declared orphaned
+   * @param approvedFor how long an approved request may wait for a runner before it fails
+   */
+  public Sweeping(Store store, Supplier<AccountId> caller, AwsRegion stsRegion, Duration lease, Duration approvedFor,
+      Runnable nudge) {
     this.store = store;
     this.caller = caller;
     this.stsRegion = stsRegion;
+    this.lease = lease;
+    this.approvedFor = approvedFor;
     this.nudge = nudge;
   }
 
@@ -42,17 +53,27 @@ public final class Sweeping {
     return expired.size();
   }
 
-  /**
-   * At start, with one replica: RUNNING becomes UNKNOWN (it may have changed something, so it is never
-   * re-run) and APPROVED becomes FAILED (it never started). Returns them.
-   */
-  public List<RootRequest> recoverAtStart() {
-    List<RootRequest> recovered = store.requests().recoverInterrupted(Duration.ZERO, after -> List.of(
+  /** Ends the requests of replicas that are gone and releases their messages; returns the requests ended. */
+  public List<RootRequest> recoverOrphans() {
+    List<RootRequest> recovered = store.requests().recoverOrphans(lease, approvedFor, after -> List.of(
         new Outgoing(Outgoing.Kind.UPDATE_CARD, ""),
         new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.interrupted(after, links(after)).toJson())));
-    // Messages a dead process had claimed would otherwise wait for their lease to run out.
-    store.outbox().releaseClaims();
-    nudge.run();
+    int released = store.outbox().releaseClaimsOfGone(lease);
+    if (!recovered.isEmpty() || released > 0) {
+      nudge.run();
+    }
+    return recovered;
+  }
+
+  /**
+   * At start, before this replica says it is alive: whatever a previous process with the same replica ID was
+   * running or sending is orphaned now (this one has not started anything), so it is ended at once rather than
+   * after a lease. Returns the requests ended.
+   */
+  public List<RootRequest> startingAs(ReplicaId me) {
+    store.replicas().stopped(me);
+    List<RootRequest> recovered = recoverOrphans();
+    store.replicas().heartbeat(me);
     return recovered;
   }
 
@@ -61,7 +82,7 @@ public final class Sweeping {
     try {
       links.add(TrailLinks.assumeRootCalls(caller.get(), stsRegion));
     } catch (RuntimeException unknown) {
-      // AWS may be unreachable at start; the session's own link below still finds its calls.
+      // AWS may be unreachable; the session's own link below still finds its calls.
     }
     request.accessKeyId().ifPresent(key ->
         links.add(TrailLinks.sessionCalls(request.task().target(), request.task().eventsRegion(), key)));

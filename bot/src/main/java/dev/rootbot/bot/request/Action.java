@@ -15,14 +15,18 @@ public enum Action {
   EXPIRE(State.REQUESTED, State.EXPIRED),
   /** Rootbot is about to call AWS; recorded before the first call. */
   START(State.APPROVED, State.RUNNING),
-  /** Rootbot stopped after the approval but before starting: nothing reached AWS, so it simply failed. */
+  /** No runner took it in time after the approval: nothing reached AWS, so it simply failed. */
   ABANDON(State.APPROVED, State.FAILED),
   /** The task did what it was asked. */
   SUCCEED(State.RUNNING, State.SUCCEEDED),
   /** The task stopped with an error it explained. */
   FAIL(State.RUNNING, State.FAILED),
-  /** Rootbot stopped while the task ran: what happened in AWS is unknown. */
-  INTERRUPT(State.RUNNING, State.UNKNOWN);
+  /** What the task did in AWS is unknown: its replica is gone, or AWS's answer to a change was lost. */
+  INTERRUPT(State.RUNNING, State.UNKNOWN),
+  /** The replica that ran it, wrongly declared gone, finished after all: the real outcome replaces UNKNOWN. */
+  LATE_SUCCEED(State.UNKNOWN, State.SUCCEEDED),
+  /** As {@link #LATE_SUCCEED}, for a task that failed. */
+  LATE_FAIL(State.UNKNOWN, State.FAILED);
 
   private final State from;
   private final State to;

@@ -11,25 +11,30 @@ import java.util.Set;
  * REQUESTED ──approve──▶ APPROVED ──start──▶ RUNNING ──▶ SUCCEEDED | FAILED
  *     │ deny / cancel / expire     │ abandon            └── interrupt ──▶ UNKNOWN (never re-run)
  *     ▼                            ▼
- * DENIED | CANCELLED | EXPIRED   FAILED (never started)
+ * DENIED | CANCELLED | EXPIRED   FAILED (approved too long ago)
  * </pre>
+ *
+ * <p>UNKNOWN is final: it is never re-run. Only the replica that was running the task, declared gone while it
+ * was in fact alive, may still report the real outcome ({@link Action#LATE_SUCCEED}, {@link Action#LATE_FAIL}).
  */
 public enum State {
-  REQUESTED("waiting for approval"),
-  APPROVED("approved and about to run"),
-  RUNNING("running"),
-  SUCCEEDED("done"),
-  FAILED("failed"),
-  DENIED("denied"),
-  CANCELLED("cancelled"),
-  EXPIRED("expired"),
-  /** Rootbot stopped while the task ran: it may or may not have changed something, so it is never re-run. */
-  UNKNOWN("in an unknown state: Rootbot stopped while it was running");
+  REQUESTED("waiting for approval", false),
+  APPROVED("approved and about to run", false),
+  RUNNING("running", false),
+  SUCCEEDED("done", true),
+  FAILED("failed", true),
+  DENIED("denied", true),
+  CANCELLED("cancelled", true),
+  EXPIRED("expired", true),
+  /** What the task did is not known (Rootbot stopped, or AWS's answer was lost): it is never re-run. */
+  UNKNOWN("in an unknown state: what the task did is not known", true);
 
   private final String words;
+  private final boolean isFinal;
 
-  State(String words) {
+  State(String words, boolean isFinal) {
     this.words = words;
+    this.isFinal = isFinal;
   }
 
   /** The state in words for a sentence: "this request is " + words(). */
@@ -53,8 +58,8 @@ public enum State {
     return allowed;
   }
 
-  /** Whether nothing can happen to a request in this state any more. */
+  /** Whether the request has ended: nothing will be run for it any more. */
   public boolean isFinal() {
-    return actions().isEmpty();
+    return isFinal;
   }
 }

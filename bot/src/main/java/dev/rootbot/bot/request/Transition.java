@@ -53,4 +53,19 @@ public record Transition(Action action, Optional<UserId> by, Optional<Outcome> o
   public static Transition interrupt(Outcome outcome) {
     return new Transition(Action.INTERRUPT, Optional.empty(), Optional.of(outcome));
   }
+
+  /**
+   * The same outcome, reported for a request that was declared UNKNOWN while its replica was still running it:
+   * succeed becomes late-succeed and fail late-fail; an unknown outcome stays unknown (empty).
+   */
+  public Optional<Transition> late() {
+    switch (action) {
+      case SUCCEED:
+        return Optional.of(new Transition(Action.LATE_SUCCEED, by, outcome));
+      case FAIL:
+        return Optional.of(new Transition(Action.LATE_FAIL, by, outcome));
+      default:
+        return Optional.empty();
+    }
+  }
 }

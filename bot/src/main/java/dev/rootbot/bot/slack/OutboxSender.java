@@ -3,21 +3,27 @@ package dev.rootbot.bot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
 import dev.rootbot.bot.card.Card;
 import dev.rootbot.bot.card.SlackMessage;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.State;
 import dev.rootbot.bot.store.Delivery;
+import dev.rootbot.bot.store.ReplicaId;
 import dev.rootbot.bot.store.Store;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,32 +33,48 @@ import org.slf4j.LoggerFactory;
  * when Slack answers again, so no outcome is lost; Slack's permanent refusals (a deleted channel) are given
  * up and audited.
  *
- * <p>One background thread; {@link #nudge()} wakes it when something was queued. Cards are rendered from the
- * request as it is when sent, so an update after an outage shows the latest truth.
+ * <p>People see each card and each reply once. Every post carries message metadata naming its request and its
+ * outbox message. A message claimed before (its earlier sender died, or Slack's answer was lost or late) may
+ * already be in Slack, so before posting it again the sender looks for it in the channel or thread
+ * ({@code conversations.history} / {@code conversations.replies} with {@code include_all_metadata}) and, when
+ * found, takes it as delivered. A duplicate card that slipped out all the same is retired when someone clicks
+ * on it: updated to point at the real card, without buttons.
+ *
+ * <p>One background thread per replica; any replica may send any request's messages, each claimed with a
+ * lease. {@link #nudge()} wakes it when something was queued. Cards are rendered from the request as it is
+ * when sent, so an update after an outage shows the latest truth.
  */
 public final class OutboxSender implements AutoCloseable {
+  /** The metadata event type of every message Rootbot posts. */
+  public static final String EVENT_TYPE = "rootbot_message";
+
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final Set<String> PERMANENT = Set.of("channel_not_found", "is_archived", "not_in_channel",
       "invalid_blocks", "msg_too_long", "no_text", "message_not_found", "cant_update_message", "restricted_action");
   private static final int GIVE_UP_AFTER = 50;
-  private static final Duration LEASE = Duration.ofMinutes(1);
+  static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  /** How far before a message was queued to look for it in Slack: clocks of Slack and the replicas differ. */
+  private static final Duration LOOK_BACK = Duration.ofMinutes(2);
 
   private final Store store;
   private final MethodsClient slack;
   private final Card card;
   private final Clock clock;
   private final Metrics metrics;
+  private final ReplicaId me;
   private final Semaphore wake = new Semaphore(0);
   private final Thread thread;
+  private final AtomicBoolean warnedNoHistory = new AtomicBoolean();
   private volatile boolean running = true;
 
-  public OutboxSender(Store store, MethodsClient slack, Card card, Clock clock, Metrics metrics) {
+  public OutboxSender(Store store, MethodsClient slack, Card card, Clock clock, Metrics metrics, ReplicaId me) {
     this.store = store;
     this.slack = slack;
     this.card = card;
     this.clock = clock;
     this.metrics = metrics;
+    this.me = me;
     this.thread = new Thread(this::loop, "rootbot-outbox");
     this.thread.setDaemon(true);
     metrics.gauge("rootbot_outbox_pending", "Messages for Slack not yet delivered", () -> safePending());
@@ -72,7 +94,7 @@ public final class OutboxSender implements AutoCloseable {
   public int sendDue() {
     int delivered = 0;
     List<Delivery> due;
-    while (running && !(due = store.outbox().claimDue(20, LEASE)).isEmpty()) {
+    while (running && !(due = store.outbox().claimDue(me, 20, LEASE)).isEmpty()) {
       int before = delivered;
       for (Delivery delivery : due) {
         if (send(delivery)) {
@@ -91,7 +113,7 @@ public final class OutboxSender implements AutoCloseable {
       try {
         sendDue();
       } catch (RuntimeException e) {
-        log.warn("Outbox: could not read the store; trying again shortly", e);
+        log.warn("Outbox: could not read the store ({}); trying again shortly", e.getMessage());
       }
       try {
         wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,64 +126,165 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private boolean send(Delivery delivery) {
+    RootRequest request = store.requests().find(delivery.request()).orElseThrow();
+    Optional<String> refused;
     try {
-      RootRequest request = store.requests().find(delivery.request()).orElseThrow();
-      Optional<String> refused = deliver(delivery, request);
-      if (refused.isEmpty()) {
-        store.outbox().delivered(delivery.id());
-        metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "delivered");
-        return true;
-      }
-      String error = refused.get();
-      if (PERMANENT.contains(error) || delivery.attempts() >= GIVE_UP_AFTER) {
-        log.warn("Outbox: Slack refused {} for request {} ({}); giving up", delivery.message().kind(),
-            delivery.request().value(), error);
-        store.outbox().giveUp(delivery.id(), "Slack answered " + error);
-        metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "given_up");
-      } else {
-        retryLater(delivery, backoff(delivery.attempts()), error);
-      }
+      refused = deliver(delivery, request);
     } catch (SlackApiException e) {
       Duration wait = e.getResponse().code() == 429 ? retryAfter(e) : backoff(delivery.attempts());
       retryLater(delivery, wait, "HTTP " + e.getResponse().code());
+      return false;
     } catch (IOException e) {
-      retryLater(delivery, backoff(delivery.attempts()), "unreachable: " + e.getMessage());
+      // Slack may or may not have it: the next attempt looks before posting again.
+      retryLater(delivery, backoff(delivery.attempts()), "no answer from Slack: " + e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      // E.g. a 200 whose body is not JSON (a proxy's error page): Slack's side is unknown, so the same as above.
+      retryLater(delivery, backoff(delivery.attempts()), "Slack's answer could not be read: " + e.getMessage());
+      return false;
+    }
+    if (refused.isEmpty()) {
+      store.outbox().delivered(delivery.id());
+      metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "delivered");
+      return true;
+    }
+    String error = refused.get();
+    if (PERMANENT.contains(error) || delivery.attempts() >= GIVE_UP_AFTER) {
+      log.warn("Outbox: Slack refused {} for request {} ({}); giving up", delivery.message().kind(),
+          delivery.request().value(), error);
+      store.outbox().giveUp(delivery.id(), "Slack answered " + error);
+      metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "given_up");
+    } else {
+      retryLater(delivery, backoff(delivery.attempts()), error);
     }
     return false;
   }
 
-  /** Sends one message; empty when Slack took it, else Slack's error code. */
+  /** Sends one message; empty when Slack has it, else Slack's error code. */
   private Optional<String> deliver(Delivery delivery, RootRequest request) throws IOException, SlackApiException {
     String channel = request.origin().channel().value();
     switch (delivery.message().kind()) {
       case POST_CARD:
-        return request.card().isPresent() ? Optional.empty() : postCard(request);
+        return request.card().isPresent() ? Optional.empty() : postCard(delivery, request);
       case UPDATE_CARD:
         if (request.card().isEmpty()) {
-          return postCard(request); // the card was never posted (given up): post it as it is now
+          return postCard(delivery, request); // the card was never posted (given up): post it as it is now
         }
-        SlackMessage now = card.render(request);
+        SlackMessage now = render(request);
         return error(slack.chatUpdate(r -> r.channel(channel).ts(request.card().get().value())
             .text(now.text()).blocksAsString(now.blocks())));
       case THREAD_REPLY:
+        Optional<MessageTs> thread = request.card().or(() -> request.origin().thread());
+        if (delivery.attempts() > 1 && alreadyPosted(delivery, request, thread).isPresent()) {
+          return Optional.empty();
+        }
         SlackMessage reply = SlackMessage.fromJson(delivery.message().body());
-        String thread = request.card().or(() -> request.origin().thread()).map(MessageTs::value).orElse(null);
-        return error(slack.chatPostMessage(r -> r.channel(channel).threadTs(thread).text(reply.text())
-            .blocksAsString(reply.blocks()).unfurlLinks(false).unfurlMedia(false)));
+        return error(slack.chatPostMessage(r -> r.channel(channel).threadTs(thread.map(MessageTs::value).orElse(null))
+            .text(reply.text()).blocksAsString(reply.blocks()).metadata(metadata(delivery))
+            .unfurlLinks(false).unfurlMedia(false)));
+      case RETIRE_DUPLICATE:
+        return retire(request, new MessageTs(delivery.message().body()));
       default:
         throw new IllegalStateException("unknown outbox message " + delivery.message().kind());
     }
   }
 
-  private Optional<String> postCard(RootRequest request) throws IOException, SlackApiException {
-    SlackMessage rendered = card.render(request);
+  private Optional<String> postCard(Delivery delivery, RootRequest request) throws IOException, SlackApiException {
+    if (delivery.attempts() > 1) {
+      Optional<Message> posted = alreadyPosted(delivery, request, request.origin().thread());
+      if (posted.isPresent()) {
+        store.requests().cardPosted(request.id(), new MessageTs(posted.get().getTs()));
+        log.info("Outbox: the card of request {} was already in Slack ({}); not posting it again",
+            request.id().value(), posted.get().getTs());
+        return Optional.empty();
+      }
+    }
+    SlackMessage rendered = render(request);
     var response = slack.chatPostMessage(r -> r.channel(request.origin().channel().value())
         .threadTs(request.origin().thread().map(MessageTs::value).orElse(null))
-        .text(rendered.text()).blocksAsString(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+        .text(rendered.text()).blocksAsString(rendered.blocks()).metadata(metadata(delivery))
+        .unfurlLinks(false).unfurlMedia(false));
     if (response.isOk()) {
       store.requests().cardPosted(request.id(), new MessageTs(response.getTs()));
     }
     return error(response);
+  }
+
+  /**
+   * Updates a message that carries this request's card metadata but is not its card (a duplicate that slipped
+   * out) to point at the real card, without buttons. Any other message is left alone.
+   */
+  private Optional<String> retire(RootRequest request, MessageTs duplicate) throws IOException, SlackApiException {
+    if (request.card().map(duplicate::equals).orElse(true)) {
+      return Optional.empty();
+    }
+    Optional<Message> found = find(request, request.origin().thread(), duplicate.value(),
+        m -> m.getTs().equals(duplicate.value()) && request.id().value().equals(payload(m).get("request_id")));
+    if (found.isEmpty()) {
+      return Optional.empty(); // not one of this request's cards: nothing to retire
+    }
+    SlackMessage retired = card.duplicate(request);
+    return error(slack.chatUpdate(r -> r.channel(request.origin().channel().value()).ts(duplicate.value())
+        .text(retired.text()).blocksAsString(retired.blocks())));
+  }
+
+  private SlackMessage render(RootRequest request) {
+    int ahead = request.state() == State.APPROVED ? store.requests().approvedAhead(request.id()) : 0;
+    return card.render(request, ahead);
+  }
+
+  /** The message Slack already has for this outbox message, if a previous attempt did post it. */
+  private Optional<Message> alreadyPosted(Delivery delivery, RootRequest request, Optional<MessageTs> thread)
+      throws IOException, SlackApiException {
+    String oldest = slackTs(delivery.enqueuedAt().minus(LOOK_BACK));
+    return find(request, thread, oldest, m -> String.valueOf(delivery.id()).equals(payload(m).get("message"))
+        && request.id().value().equals(payload(m).get("request_id")));
+  }
+
+  private Optional<Message> find(RootRequest request, Optional<MessageTs> thread, String oldest,
+      java.util.function.Predicate<Message> matching) throws IOException, SlackApiException {
+    String channel = request.origin().channel().value();
+    List<Message> messages;
+    String error;
+    if (thread.isPresent()) {
+      var replies = slack.conversationsReplies(r -> r.channel(channel).ts(thread.get().value()).oldest(oldest)
+          .inclusive(true).limit(200).includeAllMetadata(true));
+      messages = replies.getMessages();
+      error = replies.isOk() ? null : replies.getError();
+    } else {
+      var history = slack.conversationsHistory(r -> r.channel(channel).oldest(oldest).inclusive(true).limit(200)
+          .includeAllMetadata(true));
+      messages = history.getMessages();
+      error = history.isOk() ? null : history.getError();
+    }
+    if (error != null) {
+      if (warnedNoHistory.compareAndSet(false, true)) {
+        log.warn("Outbox: Slack would not show the channel's messages ({}), so a message whose first attempt had no"
+            + " answer may be posted twice. Give the app the scopes channels:history and groups:history.", error);
+      }
+      return Optional.empty();
+    }
+    return messages == null ? Optional.empty() : messages.stream().filter(m -> m.getTs() != null)
+        .filter(matching).findFirst();
+  }
+
+  private static Map<String, Object> payload(Message message) {
+    Message.Metadata metadata = message.getMetadata();
+    if (metadata == null || !EVENT_TYPE.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
+      return Map.of();
+    }
+    return metadata.getEventPayload();
+  }
+
+  private static Message.Metadata metadata(Delivery delivery) {
+    return Message.Metadata.builder().eventType(EVENT_TYPE)
+        .eventPayload(Map.of("request_id", delivery.request().value(), "message", String.valueOf(delivery.id())))
+        .build();
+  }
+
+  /** A time as Slack writes a message's ts: seconds and microseconds. */
+  static String slackTs(Instant at) {
+    return at.getEpochSecond() + "." + String.format("%06d", at.getNano() / 1000);
   }
 
   private void retryLater(Delivery delivery, Duration wait, String why) {
@@ -212,4 +335,5 @@ public final class OutboxSender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
+
 }

@@ -62,6 +62,11 @@ enum Dialect {
       String text = row.getString(column);
       return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
     }
+
+    @Override
+    String lockRows() {
+      return ""; // a write transaction holds the whole database
+    }
   },
 
   POSTGRES {
@@ -99,6 +104,11 @@ enum Dialect {
       OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
       return Optional.ofNullable(time).map(OffsetDateTime::toInstant);
     }
+
+    @Override
+    String lockRows() {
+      return " FOR UPDATE SKIP LOCKED"; // replicas claiming at once each get a different row, without waiting
+    }
   };
 
   static final int BUSY_TIMEOUT_MS = 15_000;
@@ -117,6 +127,9 @@ enum Dialect {
   abstract void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
   abstract Optional<Instant> instant(ResultSet row, String column) throws SQLException;
+
+  /** What ends a SELECT of rows a transaction is about to claim, so that concurrent claimers skip them. */
+  abstract String lockRows();
 
   Instant requiredInstant(ResultSet row, String column) throws SQLException {
     return instant(row, column).orElseThrow(() -> new StoreFailure("column " + column + " is empty"));

@@ -52,20 +52,23 @@ final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public int releaseClaims() {
+  public int releaseClaimsOfGone(Duration lease) {
     return database.write(connection -> {
       try (PreparedStatement release = connection.prepareStatement(
-          "UPDATE outbox SET not_before = ? WHERE done_at IS NULL AND not_before > ?")) {
+          "UPDATE outbox SET not_before = ?, claimed_by = NULL WHERE done_at IS NULL AND not_before > ?"
+              + " AND claimed_by IS NOT NULL AND claimed_by NOT IN"
+              + " (SELECT id FROM replicas WHERE stopped_at IS NULL AND heartbeat_at > ?)")) {
         Instant now = database.now();
         database.dialect().setInstant(release, 1, now);
         database.dialect().setInstant(release, 2, now);
+        database.dialect().setInstant(release, 3, now.minus(lease));
         return release.executeUpdate();
       }
     });
   }
 
   @Override
-  public List<Delivery> claimDue(int limit, Duration lease) {
+  public List<Delivery> claimDue(ReplicaId sender, int limit, Duration lease) {
     return database.write(connection -> {
       Instant now = database.now();
       var due = new ArrayList<Delivery>();
@@ -89,12 +92,13 @@ final class JdbcOutbox implements Outbox {
       }
       var claimed = new ArrayList<Delivery>();
       try (PreparedStatement claim = connection.prepareStatement(
-          "UPDATE outbox SET not_before = ?, attempts = attempts + 1"
+          "UPDATE outbox SET not_before = ?, attempts = attempts + 1, claimed_by = ?"
               + " WHERE id = ? AND not_before = ? AND done_at IS NULL")) {
         for (int i = 0; i < due.size(); i++) {
           database.dialect().setInstant(claim, 1, now.plus(lease));
-          claim.setLong(2, due.get(i).id());
-          database.dialect().setInstant(claim, 3, leasedFrom.get(i));
+          claim.setString(2, sender.value());
+          claim.setLong(3, due.get(i).id());
+          database.dialect().setInstant(claim, 4, leasedFrom.get(i));
           if (claim.executeUpdate() == 1) { // 0: another sender claimed it since we read it
             claimed.add(due.get(i));
           }

@@ -12,6 +12,7 @@ import dev.rootbot.bot.request.Transition;
 import dev.rootbot.bot.request.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,26 +172,185 @@ final class JdbcRequests implements Requests {
   }
 
   @Override
-  public List<RootRequest> recoverInterrupted(Duration runningFor, Report report) {
+  public Optional<RootRequest> claimNext(ReplicaId runner, Report report) {
     return database.write(connection -> {
-      Instant cutoff = database.now().minus(runningFor);
+      String id;
+      try (PreparedStatement oldest = connection.prepareStatement("SELECT id FROM requests WHERE state = 'APPROVED'"
+          + " ORDER BY decided_at, id LIMIT 1" + database.dialect().lockRows())) {
+        try (ResultSet row = oldest.executeQuery()) {
+          if (!row.next()) {
+            return Optional.<RootRequest>empty();
+          }
+          id = row.getString(1);
+        }
+      }
+      Optional<RootRequest> started = move(connection, new RequestId(id), Transition.start(), Report.NOTHING);
+      if (started.isEmpty()) {
+        return started;
+      }
+      try (PreparedStatement own = connection.prepareStatement("UPDATE requests SET runner = ? WHERE id = ?")) {
+        own.setString(1, runner.value());
+        own.setString(2, id);
+        own.executeUpdate();
+      }
+      outbox.enqueue(connection, started.get().id(), report.messages(started.get()), database.now());
+      return started;
+    });
+  }
+
+  @Override
+  public boolean anyApproved() {
+    return database.autocommit(connection -> {
+      try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM requests WHERE state = 'APPROVED' LIMIT 1");
+          ResultSet row = any.executeQuery()) {
+        return row.next();
+      }
+    });
+  }
+
+  @Override
+  public int approvedAhead(RequestId id) {
+    return database.autocommit(connection -> {
+      try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM requests r, requests me"
+          + " WHERE me.id = ? AND me.state = 'APPROVED' AND r.state = 'APPROVED'"
+          + " AND (r.decided_at < me.decided_at OR (r.decided_at = me.decided_at AND r.id < me.id))")) {
+        count.setString(1, id.value());
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          return row.getInt(1);
+        }
+      }
+    });
+  }
+
+  @Override
+  public Finish finish(RequestId id, ReplicaId runner, Transition end, Report report) {
+    return database.write(connection -> {
+      RootRequest current = rows.find(connection, id).orElseThrow(() -> new StoreFailure("no request " + id));
+      boolean ours = runner.value().equals(runnerOf(connection, id).orElse(null));
+      Optional<Transition> late = end.late();
+      if (ours && current.state() == State.RUNNING) {
+        RootRequest after = move(connection, id, end, report).orElseThrow();
+        awaitTrail(connection, after);
+        return new Finish(Finish.Kind.FINISHED, after);
+      }
+      if (ours && current.state() == State.UNKNOWN && late.isPresent()) {
+        RootRequest after = move(connection, id, late.get(), report).orElseThrow();
+        awaitTrail(connection, after);
+        return new Finish(Finish.Kind.LATE, after);
+      }
+      Instant now = database.now();
+      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, "outcome refused",
+          "replica " + runner + " finished the task (" + end.action().to() + end.outcome().map(o -> ": " + o.text())
+              .orElse("") + ") but the request is " + current.state() + (ours ? "" : " and not its own"));
+      outbox.enqueue(connection, id, report.messages(current), now);
+      return new Finish(Finish.Kind.REFUSED, current);
+    });
+  }
+
+  private Optional<String> runnerOf(Connection connection, RequestId id) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT runner FROM requests WHERE id = ?")) {
+      select.setString(1, id.value());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** A finished task that had a root session waits for CloudTrail to deliver its AssumeRoot event. */
+  private void awaitTrail(Connection connection, RootRequest finished) throws SQLException {
+    if (finished.accessKeyId().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement wait = connection.prepareStatement(
+        "UPDATE requests SET trail_state = 'WAITING', trail_next_at = ? WHERE id = ? AND trail_state IS NULL")) {
+      database.dialect().setInstant(wait, 1, database.now());
+      wait.setString(2, finished.id().value());
+      wait.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<RootRequest> recoverOrphans(Duration lease, Duration approvedFor, Report report) {
+    return database.write(connection -> {
+      Instant now = database.now();
       var recovered = new ArrayList<RootRequest>();
-      for (RootRequest request : rows.where(connection,
-          "(state = 'RUNNING' AND started_at <= ?) OR (state = 'APPROVED' AND decided_at <= ?) ORDER BY created_at, id",
-          cutoff, cutoff)) {
-        move(connection, request.id(), recovery(request), report).ifPresent(recovered::add);
+      for (RootRequest request : rows.where(connection, "(state = 'RUNNING' AND (runner IS NULL OR runner NOT IN"
+              + " (SELECT id FROM replicas WHERE stopped_at IS NULL AND heartbeat_at > ?)))"
+              + " OR (state = 'APPROVED' AND decided_at <= ?) ORDER BY created_at, id",
+          now.minus(lease), now.minus(approvedFor))) {
+        move(connection, request.id(), recovery(request, approvedFor), report).ifPresent(recovered::add);
       }
       return recovered;
     });
   }
 
-  private static Transition recovery(RootRequest request) {
+  @Override
+  public List<TrailWait> trailDue(int limit) {
+    return database.autocommit(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT id, access_key_id, started_at, finished_at"
+          + " FROM requests WHERE trail_state = 'WAITING' AND trail_next_at <= ? ORDER BY trail_next_at, id LIMIT ?")) {
+        database.dialect().setInstant(select, 1, database.now());
+        select.setInt(2, limit);
+        var due = new ArrayList<TrailWait>();
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            due.add(new TrailWait(new RequestId(row.getString("id")), row.getString("access_key_id"),
+                database.dialect().requiredInstant(row, "started_at"),
+                database.dialect().requiredInstant(row, "finished_at")));
+          }
+        }
+        return due;
+      }
+    });
+  }
+
+  @Override
+  public void trailConfirmed(RequestId id, String eventId, Outgoing reply) {
+    endTrail(id, "CONFIRMED", "CloudTrail delivered the AssumeRoot event " + eventId, reply);
+  }
+
+  @Override
+  public void trailGaveUp(RequestId id, Outgoing reply) {
+    endTrail(id, "GAVE_UP", "CloudTrail had not delivered the AssumeRoot event when Rootbot stopped waiting", reply);
+  }
+
+  private void endTrail(RequestId id, String state, String detail, Outgoing reply) {
+    database.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE requests SET trail_state = ?, trail_next_at = NULL WHERE id = ? AND trail_state = 'WAITING'")) {
+        update.setString(1, state);
+        update.setString(2, id.value());
+        if (update.executeUpdate() == 0) {
+          return null; // another replica ended it first
+        }
+      }
+      Instant now = database.now();
+      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, "trail", detail);
+      outbox.enqueue(connection, id, List.of(reply), now);
+      return null;
+    });
+  }
+
+  @Override
+  public void trailRetryAt(RequestId id, Instant next) {
+    database.autocommit(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE requests SET trail_next_at = ? WHERE id = ? AND trail_state = 'WAITING'")) {
+        database.dialect().setInstant(update, 1, next.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        update.setString(2, id.value());
+        return update.executeUpdate();
+      }
+    });
+  }
+
+  private static Transition recovery(RootRequest request, Duration approvedFor) {
     if (request.state() == State.APPROVED) {
-      return Transition.abandon(Outcome.of("Rootbot stopped after the approval and before the task started, so"
-          + " nothing was done in AWS. Ask again if it is still needed."));
+      return Transition.abandon(Outcome.of("No Rootbot replica could start the task within " + approvedFor.toMinutes()
+          + " minutes of the approval, so nothing was done in AWS. Ask again if it is still needed."));
     }
     String key = request.accessKeyId().map(k -> " (access key ID " + k + ")").orElse("");
-    return Transition.interrupt(Outcome.of("Rootbot stopped while the task was running, so it may or may not have"
+    return Transition.interrupt(Outcome.of("The Rootbot replica running the task stopped, so it may or may not have"
         + " changed something. It will not be run again: check the resource, and CloudTrail for the root session's"
         + " calls" + key + ", before asking again."));
   }

@@ -16,6 +16,7 @@ final class JdbcStore implements Store {
   private final JdbcAuditLog audit;
   private final JdbcOutbox outbox;
   private final JdbcSeenEvents events;
+  private final JdbcReplicas replicas;
 
   private JdbcStore(Database database) {
     this.database = database;
@@ -23,6 +24,7 @@ final class JdbcStore implements Store {
     this.outbox = new JdbcOutbox(database, audit);
     this.requests = new JdbcRequests(database, audit, outbox);
     this.events = new JdbcSeenEvents(database);
+    this.replicas = new JdbcReplicas(database);
   }
 
   static JdbcStore open(Location location, Clock clock, int connections) {
@@ -63,6 +65,11 @@ final class JdbcStore implements Store {
   @Override
   public SeenEvents events() {
     return events;
+  }
+
+  @Override
+  public Replicas replicas() {
+    return replicas;
   }
 
   @Override

@@ -11,13 +11,14 @@ import java.util.List;
  * earlier one is delivered or given up.
  *
  * <pre>{@code
- * for (Delivery d : outbox.claimDue(10, Duration.ofMinutes(1))) {
+ * for (Delivery d : outbox.claimDue(me, 10, Duration.ofSeconds(30))) {
  *   try { slack.send(d); outbox.delivered(d.id()); }
  *   catch (RateLimited e) { outbox.retryAt(d.id(), now.plus(e.retryAfter()), "rate limited"); }
  * }
  * }</pre>
  *
- * <p>Delivery is at least once: a message whose lease runs out before it is reported is claimed again.
+ * <p>Delivery is at least once: a message whose lease runs out before it is reported is claimed again, so a
+ * sender checks with Slack whether a message claimed before ({@link Delivery#attempts()} above 1) already arrived.
  */
 public interface Outbox {
 
@@ -28,7 +29,7 @@ public interface Outbox {
    * Claims up to {@code limit} messages that are due, the oldest unsent one of each request, for
    * {@code lease}: until then no other caller or replica claims them.
    */
-  List<Delivery> claimDue(int limit, Duration lease);
+  List<Delivery> claimDue(ReplicaId sender, int limit, Duration lease);
 
   /** Slack has it. */
   void delivered(long id);
@@ -40,10 +41,10 @@ public interface Outbox {
   void giveUp(long id, String why);
 
   /**
-   * Makes every undelivered message due now, including those claimed by a sender that died. Only for a start
-   * with one replica: a live replica's claims would be taken from it. Returns how many were waiting.
+   * Makes the messages claimed by replicas that stopped, or have not said they are alive for {@code lease}, due
+   * now instead of at the end of their claim. A live replica's claims are never taken. Returns how many.
    */
-  int releaseClaims();
+  int releaseClaimsOfGone(Duration lease);
 
   /** How many messages are neither delivered nor given up. */
   int pending();

@@ -22,6 +22,11 @@ public record Outgoing(Kind kind, String body) {
     /** Update the card to show the request as it is now. */
     UPDATE_CARD,
     /** Reply in the card's thread. */
-    THREAD_REPLY
+    THREAD_REPLY,
+    /**
+     * A second card of the request slipped out (its {@code body} is that message's ts): update it to point at
+     * the real card, without buttons, if it really is one of this request's cards.
+     */
+    RETIRE_DUPLICATE
   }
 }

@@ -7,6 +7,7 @@ import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.Transition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,8 @@ public interface Requests {
    * Applies {@code transition} if the request is still in the state its action starts from, and stores
    * what {@code report} makes of the result with it.
    *
-   * <p>{@code Transition.start()} must be stored before the first call to AWS: a request still APPROVED
-   * after a restart is then known to have done nothing (see {@link #recoverInterrupted}).
+   * <p>Runners start requests with {@link #claimNext}, before the first call to AWS, so that a request still
+   * APPROVED is known to have done nothing, and finish them with {@link #finish}.
    *
    * @return the request after the change; empty when it was not in that state (someone else was first,
    *     it expired, it never existed), in which case nothing changed
@@ -66,6 +67,41 @@ public interface Requests {
    */
   void keepBackup(RequestId id, Backup backup);
 
+  /**
+   * Claims the longest-approved request for {@code runner}: moves it to RUNNING with {@code runner} as its owner,
+   * in one transaction with its audit entry and what {@code report} makes of it. Of several replicas claiming at
+   * once, each gets a different request. Empty when none is waiting.
+   */
+  Optional<RootRequest> claimNext(ReplicaId runner, Report report);
+
+  /** Whether any request waits for a runner: a cheap read before trying to claim. */
+  boolean anyApproved();
+
+  /** How many approved requests wait to run before {@code id}: the card says "queued, N ahead". */
+  int approvedAhead(RequestId id);
+
+  /**
+   * Stores how a task that {@code runner} ran ended. Normally the request is RUNNING and moves with {@code end}.
+   * If it was declared UNKNOWN meanwhile (its runner seemed gone), the runner still knows the truth and the
+   * request takes the late form of {@code end} ({@link Transition#late}). Otherwise the outcome is refused, and
+   * only appended to the audit log with the messages {@code report} makes, so it is still told.
+   * A request that finished with a root session then waits for its CloudTrail confirmation
+   * ({@link #trailDue}).
+   */
+  Finish finish(RequestId id, ReplicaId runner, Transition end, Report report);
+
+  /** What {@link #finish} did. */
+  record Finish(Kind kind, RootRequest request) {
+    public enum Kind {
+      /** RUNNING moved to the outcome. */
+      FINISHED,
+      /** The request had been declared UNKNOWN; the real outcome replaced it. */
+      LATE,
+      /** The request was in no state to take it; the outcome was audited and told, the state left alone. */
+      REFUSED
+    }
+  }
+
   /** Expires every waiting request whose time is up; returns them, expired, to update their cards. */
   default List<RootRequest> expireDue() {
     return expireDue(Report.NOTHING);
@@ -74,16 +110,25 @@ public interface Requests {
   List<RootRequest> expireDue(Report report);
 
   /**
-   * After a restart: a request left RUNNING for at least {@code runningFor} becomes UNKNOWN (it may have
-   * changed something, so it is never re-run), and one left APPROVED that long becomes FAILED (it never
-   * started, so nothing was done). Returns them to update their cards and threads.
-   *
-   * <p>With one replica, call it at start with {@link Duration#ZERO}. With several, a request RUNNING may
-   * belong to a live replica: call it regularly with more than a root session's 15 minutes.
+   * Ends what no replica will finish: a request RUNNING on a replica that has not said it is alive for
+   * {@code lease} (or said it stopped) becomes UNKNOWN — it may have changed something, so it is never re-run —
+   * and one APPROVED for longer than {@code approvedFor} without a runner taking it becomes FAILED (nothing was
+   * done). Returns them, with what {@code report} made of each, to update their cards and threads.
    */
-  default List<RootRequest> recoverInterrupted(Duration runningFor) {
-    return recoverInterrupted(runningFor, Report.NOTHING);
-  }
+  List<RootRequest> recoverOrphans(Duration lease, Duration approvedFor, Report report);
 
-  List<RootRequest> recoverInterrupted(Duration runningFor, Report report);
+  /** Requests waiting for CloudTrail to deliver their AssumeRoot event whose next check is due, oldest first. */
+  List<TrailWait> trailDue(int limit);
+
+  /** A request waiting for its CloudTrail confirmation: its root session's key and when it was issued. */
+  record TrailWait(RequestId id, String accessKeyId, Instant issuedAt, Instant finishedAt) {}
+
+  /** CloudTrail delivered the AssumeRoot event {@code eventId}: audited, and {@code reply} queued for the thread. */
+  void trailConfirmed(RequestId id, String eventId, Outgoing reply);
+
+  /** Not delivered yet: check again at {@code next}. */
+  void trailRetryAt(RequestId id, Instant next);
+
+  /** Not delivered in time: stop checking, audited, and {@code reply} queued for the thread. */
+  void trailGaveUp(RequestId id, Outgoing reply);
 }

@@ -3,15 +3,16 @@ package dev.rootbot.bot.store;
 import java.time.Clock;
 
 /**
- * Rootbot's durable memory: requests, the append-only audit log, the outbox of messages for Slack, and
- * the Slack events already handled. One database, SQLite by default or PostgreSQL, so that several
+ * Rootbot's durable memory: requests, the append-only audit log, the outbox of messages for Slack, the
+ * Slack events already handled, and the replicas sharing it with their leases. One database, SQLite by default or PostgreSQL, so that several
  * replicas can share it.
  *
  * <pre>{@code
  * try (Store store = Store.open("sqlite:rootbot.db", Clock.systemUTC())) {
  *   RootRequest request = store.requests().file(asked);
- *   store.requests().move(request.id(), Transition.approve(bob))   // empty when someone else was first
- *       .ifPresent(approved -> work.execute(() -> run(approved)));
+ *   store.requests().move(request.id(), Transition.approve(bob));  // empty when someone else was first
+ *   store.requests().claimNext(me, report)                          // on any replica's runner
+ *       .ifPresent(running -> run(running));
  * }
  * }</pre>
  *
@@ -39,6 +40,8 @@ public interface Store extends AutoCloseable {
   Outbox outbox();
 
   SeenEvents events();
+
+  Replicas replicas();
 
   /** Closes every connection; calls after this fail. */
   @Override

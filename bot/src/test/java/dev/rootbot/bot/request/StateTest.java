@@ -7,6 +7,8 @@ import static dev.rootbot.bot.request.Action.DENY;
 import static dev.rootbot.bot.request.Action.EXPIRE;
 import static dev.rootbot.bot.request.Action.FAIL;
 import static dev.rootbot.bot.request.Action.INTERRUPT;
+import static dev.rootbot.bot.request.Action.LATE_FAIL;
+import static dev.rootbot.bot.request.Action.LATE_SUCCEED;
 import static dev.rootbot.bot.request.Action.START;
 import static dev.rootbot.bot.request.Action.SUCCEED;
 import static dev.rootbot.bot.request.State.APPROVED;
@@ -34,13 +36,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every state × every action, against the design's diagram written out again here, independently. */
 class StateTest {
-  /** DESIGN §4, plus the two ways out of APPROVED and RUNNING when Rootbot restarts. */
+  /**
+   * DESIGN §4, plus the ways out when a runner is gone: APPROVED too long without a runner fails, RUNNING
+   * whose replica is gone is UNKNOWN, and that replica, if it was alive after all, reports the real outcome.
+   */
   private static final Map<State, Map<Action, State>> DIAGRAM = Map.of(
       REQUESTED, Map.of(APPROVE, APPROVED, DENY, DENIED, CANCEL, CANCELLED, EXPIRE, EXPIRED),
       APPROVED, Map.of(START, RUNNING, ABANDON, FAILED),
       RUNNING, Map.of(SUCCEED, SUCCEEDED, FAIL, FAILED, INTERRUPT, UNKNOWN),
       SUCCEEDED, Map.of(), FAILED, Map.of(), DENIED, Map.of(), CANCELLED, Map.of(), EXPIRED, Map.of(),
-      UNKNOWN, Map.of());
+      UNKNOWN, Map.of(LATE_SUCCEED, SUCCEEDED, LATE_FAIL, FAILED));
 
   static Stream<Arguments> everyStateAndAction() {
     List<Arguments> rows = new ArrayList<>();
@@ -84,15 +89,28 @@ class StateTest {
   }
 
   @Test
-  void final_states_are_exactly_those_with_no_way_out() {
+  void final_states_are_those_where_nothing_runs_any_more() {
     assertThat(EnumSet.allOf(State.class).stream().filter(State::isFinal))
         .containsExactlyInAnyOrder(SUCCEEDED, FAILED, DENIED, CANCELLED, EXPIRED, UNKNOWN);
+    assertThat(EnumSet.allOf(State.class).stream().filter(s -> s.isFinal() && !s.actions().isEmpty()))
+        .containsExactly(UNKNOWN);
   }
 
   @Test
-  void an_unknown_request_is_never_run_again() {
-    assertThat(UNKNOWN.actions()).isEmpty();
+  void an_unknown_request_is_never_run_again_and_only_takes_a_late_outcome() {
+    assertThat(UNKNOWN.actions()).containsExactlyInAnyOrder(LATE_SUCCEED, LATE_FAIL);
     assertThat(UNKNOWN.after(START)).isEmpty();
+  }
+
+  @Test
+  void only_a_success_or_a_failure_can_be_reported_late() {
+    Outcome outcome = Outcome.of("done after all");
+    assertThat(Transition.succeed(outcome).late()).contains(new Transition(LATE_SUCCEED, Optional.empty(),
+        Optional.of(outcome)));
+    assertThat(Transition.fail(outcome).late()).contains(new Transition(LATE_FAIL, Optional.empty(),
+        Optional.of(outcome)));
+    assertThat(Transition.interrupt(outcome).late()).isEmpty();
+    assertThat(Transition.approve(SampleRequests.BOB).late()).isEmpty();
   }
 
   @Test
@@ -133,6 +151,8 @@ class StateTest {
       case SUCCEED -> Transition.succeed(outcome);
       case FAIL -> Transition.fail(outcome);
       case INTERRUPT -> Transition.interrupt(outcome);
+      case LATE_SUCCEED -> Transition.succeed(outcome).late().orElseThrow();
+      case LATE_FAIL -> Transition.fail(outcome).late().orElseThrow();
     };
   }
 }

@@ -1,27 +1,23 @@
 package dev.rootbot.bot.store;
 
+import dev.rootbot.bot.Postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The store contract on PostgreSQL (127.0.0.1:5432, database {@code test}, or {@code ROOTBOT_TEST_POSTGRES}).
+ * The store contract on PostgreSQL ({@link Postgres}: skipped when no server answers, unless {@code CI=true}).
  * Each test gets a schema of its own, dropped afterwards, since other builds may use the same database.
  */
 class PostgresStoreTest extends StoreContract {
-  private static final String SERVER = System.getenv().getOrDefault("ROOTBOT_TEST_POSTGRES",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-
+  private String url;
   private String schema;
 
   @Override
   Store openEmpty(FakeClock clock, int connections) {
-    schema = "rootbot_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-    execute("CREATE SCHEMA " + schema);
+    url = Postgres.newSchema("rootbot_test");
+    schema = Postgres.schemaOf(url);
     return openAgain(clock, connections);
   }
 
@@ -47,20 +43,17 @@ class PostgresStoreTest extends StoreContract {
 
   @AfterEach
   void dropSchema() {
-    store.close(); // before the drop, which would otherwise wait on its idle connections' locks, if any
-    execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    if (url != null) {
+      store.close(); // before the drop, which would otherwise wait on its idle connections' locks, if any
+      Postgres.dropSchema(url);
+    }
   }
 
   private String url() {
-    return SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    return url;
   }
 
   private static void execute(String sql) {
-    try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL for the store tests is not reachable at " + SERVER
-          + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start): " + e.getMessage(), e);
-    }
+    Postgres.execute(sql);
   }
 }

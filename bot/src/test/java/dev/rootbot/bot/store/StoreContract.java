@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,10 @@ abstract class StoreContract {
       List.of(new Outcome.Step("s3:GetBucketPolicy", "read it"), new Outcome.Step("s3:DeleteBucketPolicy", "deleted")));
   static final Backup BACKUP = new Backup(Backup.Kind.BUCKET_POLICY, new AccountId("222222222222"),
       "payments-audit-logs", AwsRegion.US_EAST_1, policyOf(1));
+
+  static final ReplicaId SENDER = new ReplicaId("replica-a");
+  static final ReplicaId OTHER = new ReplicaId("replica-b");
+  static final Duration LEASE = Duration.ofSeconds(30);
 
   final FakeClock clock = new FakeClock(NOON);
   Store store;
@@ -78,7 +83,9 @@ abstract class StoreContract {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Test
@@ -293,39 +300,194 @@ abstract class StoreContract {
     assertThat(expired.get(0).finishedAt()).contains(clock.instant());
     assertThat(store.requests().find(late.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
     assertThat(store.requests().expireDue()).isEmpty();
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::request)
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::request)
         .containsExactly(early.id());
   }
 
   @Test
-  void after_a_restart_running_requests_become_unknown_and_approved_ones_fail_without_running() {
-    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
-    store.requests().sessionStarted(running.id(), "ASIAROOTSESSION0001");
-    RootRequest approved = fileAndMove(Transition.approve(BOB));
-    RootRequest waiting = fileAndMove();
+  void a_runner_claims_the_longest_approved_request_and_owns_it() {
+    RootRequest first = fileAndMove(Transition.approve(BOB));
+    RootRequest second = fileAndMove(Transition.approve(CAROL));
+    fileAndMove(); // waiting for approval: not for runners
 
-    List<RootRequest> recovered = store.requests().recoverInterrupted(Duration.ZERO);
+    assertThat(store.requests().anyApproved()).isTrue();
+    assertThat(store.requests().approvedAhead(second.id())).isEqualTo(1);
+    RootRequest claimed = store.requests().claimNext(SENDER,
+        after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "running"))).orElseThrow();
 
-    assertThat(recovered).extracting(RootRequest::id, RootRequest::state)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(running.id(), State.UNKNOWN),
-            org.assertj.core.groups.Tuple.tuple(approved.id(), State.FAILED));
-    assertThat(store.requests().find(running.id()).orElseThrow().outcome().orElseThrow().text())
-        .contains("will not be run again").contains("ASIAROOTSESSION0001");
-    assertThat(store.requests().find(approved.id()).orElseThrow().outcome().orElseThrow().text())
-        .contains("nothing was done in AWS");
-    assertThat(store.requests().find(waiting.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
-    assertThat(store.requests().move(running.id(), Transition.start())).isEmpty();
+    assertThat(claimed.id()).isEqualTo(first.id());
+    assertThat(claimed.state()).isEqualTo(State.RUNNING);
+    assertThat(claimed.startedAt()).contains(clock.instant());
+    assertThat(store.requests().approvedAhead(second.id())).isZero();
+    assertThat(store.audit().of(first.id())).extracting(AuditEntry::event).containsExactly("request", "approve", "start");
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().body())
+        .containsExactly("running");
+    assertThat(store.requests().claimNext(OTHER, Report.NOTHING).map(RootRequest::id)).contains(second.id());
+    assertThat(store.requests().claimNext(OTHER, Report.NOTHING)).isEmpty();
+    assertThat(store.requests().anyApproved()).isFalse();
   }
 
   @Test
-  void with_several_replicas_a_request_running_for_less_than_a_session_is_left_alone() {
-    RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
-    clock.advance(Duration.ofMinutes(5));
+  void runners_claiming_at_once_never_claim_the_same_request() throws Exception {
+    List<RootRequest> approved = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      approved.add(fileAndMove(Transition.approve(BOB)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try (Store otherReplica = openAgain(clock, 3)) {
+      List<Future<List<RequestId>>> claims = new ArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      for (int t = 0; t < 6; t++) {
+        Store by = t % 2 == 0 ? store : otherReplica;
+        ReplicaId runner = new ReplicaId("runner-" + t);
+        claims.add(pool.submit(() -> {
+          go.await();
+          List<RequestId> mine = new ArrayList<>();
+          Optional<RootRequest> next;
+          while ((next = by.requests().claimNext(runner, Report.NOTHING)).isPresent()) {
+            mine.add(next.get().id());
+          }
+          return mine;
+        }));
+      }
+      go.countDown();
+      List<RequestId> all = new ArrayList<>();
+      for (Future<List<RequestId>> claim : claims) {
+        all.addAll(claim.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+          approved.stream().map(RootRequest::id).toList());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
-    assertThat(store.requests().recoverInterrupted(Duration.ofMinutes(16))).isEmpty();
-    clock.advance(Duration.ofMinutes(11));
-    assertThat(store.requests().recoverInterrupted(Duration.ofMinutes(16))).extracting(RootRequest::id)
-        .containsExactly(running.id());
+  @Test
+  void a_running_request_is_left_alone_while_its_replica_is_alive_and_unknown_once_it_is_gone() {
+    store.replicas().heartbeat(SENDER);
+    fileAndMove(Transition.approve(BOB));
+    RootRequest running = store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+    store.requests().sessionStarted(running.id(), "ASIAROOTSESSION0001");
+
+    clock.advance(Duration.ofSeconds(20));
+    store.replicas().heartbeat(SENDER);
+    clock.advance(Duration.ofSeconds(25));
+    assertThat(store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30), Report.NOTHING)).isEmpty();
+
+    clock.advance(Duration.ofSeconds(6)); // 31 s since the last heartbeat
+    List<RootRequest> recovered = store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30),
+        after -> List.of(new Outgoing(Outgoing.Kind.THREAD_REPLY, "unknown")));
+
+    assertThat(recovered).extracting(RootRequest::id).containsExactly(running.id());
+    RootRequest unknown = store.requests().find(running.id()).orElseThrow();
+    assertThat(unknown.state()).isEqualTo(State.UNKNOWN);
+    assertThat(unknown.outcome().orElseThrow().text()).contains("will not be run again").contains("ASIAROOTSESSION0001");
+    assertThat(store.requests().claimNext(OTHER, Report.NOTHING)).isEmpty(); // never re-run
+  }
+
+  @Test
+  void a_replica_that_says_it_stopped_is_gone_at_once() {
+    store.replicas().heartbeat(SENDER);
+    fileAndMove(Transition.approve(BOB));
+    RootRequest running = store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+
+    store.replicas().stopped(SENDER);
+
+    assertThat(store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30), Report.NOTHING))
+        .extracting(RootRequest::id).containsExactly(running.id());
+  }
+
+  @Test
+  void an_approval_no_runner_took_in_time_fails_having_done_nothing() {
+    RootRequest approved = fileAndMove(Transition.approve(BOB));
+    RootRequest waiting = fileAndMove();
+
+    assertThat(store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30), Report.NOTHING)).isEmpty();
+    clock.advance(Duration.ofMinutes(30));
+    List<RootRequest> recovered = store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30), Report.NOTHING);
+
+    assertThat(recovered).extracting(RootRequest::id, RootRequest::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(approved.id(), State.FAILED));
+    assertThat(recovered.get(0).outcome().orElseThrow().text()).contains("nothing was done in AWS");
+    assertThat(store.requests().find(waiting.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
+  }
+
+  @Test
+  void a_runner_stores_its_outcome_even_after_its_request_was_wrongly_declared_unknown() {
+    store.replicas().heartbeat(SENDER);
+    fileAndMove(Transition.approve(BOB));
+    RootRequest running = store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+    clock.advance(Duration.ofMinutes(1)); // silent for longer than a lease, yet still working
+    store.requests().recoverOrphans(LEASE, Duration.ofMinutes(30), Report.NOTHING);
+
+    Requests.Finish refusedToOthers = store.requests().finish(running.id(), OTHER, Transition.succeed(DONE),
+        Report.NOTHING);
+    Requests.Finish late = store.requests().finish(running.id(), SENDER, Transition.succeed(DONE),
+        after -> List.of(new Outgoing(Outgoing.Kind.THREAD_REPLY, "the real outcome")));
+
+    assertThat(refusedToOthers.kind()).isEqualTo(Requests.Finish.Kind.REFUSED);
+    assertThat(late.kind()).isEqualTo(Requests.Finish.Kind.LATE);
+    assertThat(late.request().state()).isEqualTo(State.SUCCEEDED);
+    assertThat(late.request().outcome()).contains(DONE);
+    assertThat(store.audit().of(running.id())).extracting(AuditEntry::event)
+        .containsExactly("request", "approve", "start", "interrupt", "outcome refused", "late_succeed");
+  }
+
+  @Test
+  void an_outcome_that_cannot_be_stored_is_still_audited_and_told() {
+    RootRequest denied = fileAndMove(Transition.deny(CAROL));
+
+    Requests.Finish finish = store.requests().finish(denied.id(), SENDER, Transition.fail(DONE),
+        after -> List.of(new Outgoing(Outgoing.Kind.THREAD_REPLY, "what really happened")));
+
+    assertThat(finish.kind()).isEqualTo(Requests.Finish.Kind.REFUSED);
+    assertThat(store.requests().find(denied.id()).orElseThrow().state()).isEqualTo(State.DENIED);
+    assertThat(store.audit().of(denied.id())).last().extracting(AuditEntry::event).isEqualTo("outcome refused");
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().body())
+        .contains("what really happened");
+  }
+
+  @Test
+  void a_finished_session_waits_for_its_cloudtrail_confirmation_until_confirmed() {
+    store.replicas().heartbeat(SENDER);
+    fileAndMove(Transition.approve(BOB));
+    RootRequest running = store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+    store.requests().sessionStarted(running.id(), "ASIAROOTSESSION0001");
+    Instant started = store.requests().find(running.id()).orElseThrow().startedAt().orElseThrow();
+    clock.advance(Duration.ofSeconds(3));
+    store.requests().finish(running.id(), SENDER, Transition.succeed(DONE), Report.NOTHING);
+
+    List<Requests.TrailWait> due = store.requests().trailDue(10);
+    assertThat(due).containsExactly(new Requests.TrailWait(running.id(), "ASIAROOTSESSION0001", started,
+        clock.instant()));
+    store.requests().trailRetryAt(running.id(), clock.instant().plusSeconds(10));
+    assertThat(store.requests().trailDue(10)).isEmpty();
+    clock.advance(Duration.ofSeconds(10));
+    store.requests().trailConfirmed(running.id(), "event-1", new Outgoing(Outgoing.Kind.THREAD_REPLY, "confirmed"));
+    store.requests().trailConfirmed(running.id(), "event-1", new Outgoing(Outgoing.Kind.THREAD_REPLY, "twice"));
+
+    assertThat(store.requests().trailDue(10)).isEmpty();
+    assertThat(store.audit().of(running.id())).last().extracting(AuditEntry::event, AuditEntry::detail)
+        .containsExactly("trail", "CloudTrail delivered the AssumeRoot event event-1");
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().body())
+        .containsExactly("confirmed");
+  }
+
+  @Test
+  void a_periodic_job_runs_on_one_replica_at_a_time_and_moves_when_its_holder_is_gone() {
+    assertThat(store.replicas().acquireJob("expiry", SENDER, Duration.ofSeconds(15))).isTrue();
+    try (Store otherReplica = openAgain(clock, 1)) {
+      assertThat(otherReplica.replicas().acquireJob("expiry", OTHER, Duration.ofSeconds(15))).isFalse();
+      assertThat(otherReplica.replicas().acquireJob("trail", OTHER, Duration.ofSeconds(5))).isTrue();
+      assertThat(store.replicas().acquireJob("expiry", SENDER, Duration.ofSeconds(15))).isTrue(); // the holder again
+
+      clock.advance(Duration.ofSeconds(15));
+      assertThat(otherReplica.replicas().acquireJob("expiry", OTHER, Duration.ofSeconds(15))).isTrue();
+      assertThat(store.replicas().acquireJob("expiry", SENDER, Duration.ofSeconds(15))).isFalse();
+
+      otherReplica.replicas().stopped(OTHER);
+      assertThat(store.replicas().acquireJob("expiry", SENDER, Duration.ofSeconds(15))).isTrue();
+    }
   }
 
   @Test
@@ -339,7 +501,7 @@ abstract class StoreContract {
 
     assertThat(store.requests().find(filed.id()).orElseThrow().state()).isEqualTo(State.REQUESTED);
     assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).containsExactly("request");
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).singleElement()
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).singleElement()
         .extracting(d -> d.message().body()).isEqualTo("card for " + filed.id());
   }
 
@@ -351,14 +513,14 @@ abstract class StoreContract {
     long reply = store.outbox().enqueue(first.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
     long other = store.outbox().enqueue(second.id(), new Outgoing(Outgoing.Kind.POST_CARD, "other card"));
 
-    List<Delivery> due = store.outbox().claimDue(10, Duration.ofMinutes(1));
+    List<Delivery> due = store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1));
     assertThat(due).extracting(Delivery::id).containsExactly(card, other);
     assertThat(due.get(0).attempts()).isEqualTo(1);
     assertThat(due.get(0).enqueuedAt()).isEqualTo(clock.instant());
     store.outbox().delivered(card);
     store.outbox().delivered(other);
 
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
     store.outbox().delivered(reply);
     assertThat(store.outbox().pending()).isZero();
   }
@@ -368,13 +530,13 @@ abstract class StoreContract {
     RootRequest request = fileAndMove();
     long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
     long reply = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
-    store.outbox().claimDue(10, Duration.ofMinutes(1));
+    store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1));
 
     store.outbox().retryAt(card, NOON.plusSeconds(30), "rate limited, Retry-After: 30");
 
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).isEmpty();
     clock.advance(Duration.ofSeconds(30));
-    List<Delivery> again = store.outbox().claimDue(10, Duration.ofMinutes(1));
+    List<Delivery> again = store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1));
     assertThat(again).extracting(Delivery::id, Delivery::attempts)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(card, 2));
     assertThat(store.outbox().pending()).isEqualTo(2);
@@ -386,27 +548,33 @@ abstract class StoreContract {
     RootRequest request = fileAndMove();
     long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
     try (Store otherReplica = openAgain(clock, 2)) {
-      assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(card);
-      assertThat(otherReplica.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
+      assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(card);
+      assertThat(otherReplica.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).isEmpty();
 
       clock.advance(Duration.ofMinutes(1));
-      assertThat(otherReplica.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::attempts)
+      assertThat(otherReplica.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::attempts)
           .containsExactly(2);
     }
   }
 
   @Test
-  void releasing_claims_after_a_crash_makes_claimed_messages_due_at_once() {
-    RootRequest request = fileAndMove();
-    long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
-    long done = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "delivered"));
-    store.outbox().claimDue(10, Duration.ofMinutes(1));
-    store.outbox().delivered(card);
-    store.outbox().claimDue(10, Duration.ofMinutes(1)); // claimed by a process that then died
+  void the_claims_of_a_gone_replica_are_released_and_a_live_one_keeps_its_own() {
+    store.replicas().heartbeat(SENDER);
+    store.replicas().heartbeat(OTHER);
+    RootRequest first = fileAndMove();
+    RootRequest second = fileAndMove();
+    long mine = store.outbox().enqueue(first.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
+    store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1));
+    long theirs = store.outbox().enqueue(second.id(), new Outgoing(Outgoing.Kind.POST_CARD, "other card"));
+    store.outbox().claimDue(OTHER, 10, Duration.ofMinutes(1));
 
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).isEmpty();
-    assertThat(store.outbox().releaseClaims()).isEqualTo(1);
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(done);
+    assertThat(store.outbox().releaseClaimsOfGone(LEASE)).isZero(); // both alive
+    store.replicas().stopped(OTHER);
+    assertThat(store.outbox().releaseClaimsOfGone(LEASE)).isEqualTo(1);
+
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::id, Delivery::attempts)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(theirs, 2));
+    assertThat(mine).isLessThan(theirs);
   }
 
   @Test
@@ -414,12 +582,12 @@ abstract class StoreContract {
     RootRequest request = fileAndMove();
     long card = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.POST_CARD, "card"));
     long reply = store.outbox().enqueue(request.id(), new Outgoing(Outgoing.Kind.THREAD_REPLY, "reply"));
-    store.outbox().claimDue(10, Duration.ofMinutes(1));
+    store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1));
 
     store.outbox().giveUp(card, "channel_not_found");
     store.outbox().delivered(card); // too late: stays given up
 
-    assertThat(store.outbox().claimDue(10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
+    assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(Delivery::id).containsExactly(reply);
     assertThat(store.audit().of(request.id())).last().extracting(AuditEntry::event, AuditEntry::detail)
         .containsExactly("message dropped", "POST_CARD #" + card + " not sent: channel_not_found");
   }
