@@ -79,6 +79,11 @@ public final class Sandboxed implements AutoCloseable {
     return new Sandboxed(seed, env, clock, true);
   }
 
+  /** The workspace and the organization with {@code env} for the bots to come, without a bot yet. */
+  public static Sandboxed withoutBot(Map<String, String> env) {
+    return new Sandboxed(Seed.demo(), env, Clock.systemUTC(), false);
+  }
+
   /** Starts the bot (again) on the same store, as a restart would. */
   public Rootbot startBot() {
     var key = aws.managementKey();
@@ -102,10 +107,19 @@ public final class Sandboxed implements AutoCloseable {
    * would (SIGKILL: no shutdown hook, no draining). The in-process bot, if any, must be closed first.
    */
   public Process startBotProcess(int port) {
-    var command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "serve");
-    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+    return startBotProcess(port, Map.of(), "child.log", true);
+  }
+
+  /**
+   * Starts a bot in a child JVM on {@code port} with {@code overrides} on top of this sandbox's environment,
+   * logging to {@code log} in this sandbox's folder; {@code connect} points the workspace at it once it is up.
+   */
+  public Process startBotProcess(int port, Map<String, String> overrides, String log, boolean connect) {
+    var command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve");
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
     builder.environment().putAll(env);
+    builder.environment().putAll(overrides);
     builder.environment().put("PORT", String.valueOf(port));
     builder.environment().put("AWS_ACCESS_KEY_ID", aws.managementKey().accessKeyId());
     builder.environment().put("AWS_SECRET_ACCESS_KEY", aws.managementKey().secretAccessKey());
@@ -117,7 +131,9 @@ public final class Sandboxed implements AutoCloseable {
       while (Instant.now().isBefore(deadline) && child.isAlive()) {
         try {
           if (http.send(health, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            slack.connectBot(URI.create("http://127.0.0.1:" + port + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+            if (connect) {
+              slack.connectBot(URI.create("http://127.0.0.1:" + port + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+            }
             return child;
           }
         } catch (IOException notYet) {
@@ -125,13 +141,18 @@ public final class Sandboxed implements AutoCloseable {
         }
       }
       child.destroyForcibly();
-      throw new AssertionError("the bot's child JVM did not come up; its log: " + Files.readString(dir.resolve("child.log")));
+      throw new AssertionError("the bot's child JVM did not come up; its log: " + Files.readString(dir.resolve(log)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The file a child JVM logs to. */
+  public Path logOf(String log) {
+    return dir.resolve(log);
   }
 
   /** The bot's store, opened separately (as a second replica would), to read what a child JVM recorded. */
