@@ -64,7 +64,7 @@ public final class Running {
       return;
     }
     nudge.run();
-    TaskResult result = tasks.run(approved.task(), new TaskObserver() {
+    TaskResult result = tasks.run(approved.task(), Optional.empty(), new TaskObserver() {
       @Override
       public void sessionStarted(String accessKeyId, Instant expiresAt) {
         store.requests().sessionStarted(id, accessKeyId);
