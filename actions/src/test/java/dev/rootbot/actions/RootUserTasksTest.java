@@ -56,6 +56,8 @@ class RootUserTasksTest {
             "iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice")
         .filteredOn(action -> action.startsWith("iam:Deactivate")).hasSize(1);
     assertThat(result.report().orElseThrow().after()).contains("Password: none", "Access keys: none");
+    assertThat(result.steps()).filteredOn(step -> step.action().equals("iam:DeactivateMFADevice")).extracting(Step::detail)
+        .containsExactly("deactivated MFA device arn:aws:iam::333333333333:mfa/root-account-mfa-device");
 
     TaskResult again = org.tasks.run(new DeleteRootCredentials(PROD_DATA), Optional.empty(), observer);
     assertThat(again.succeeded()).isTrue();

@@ -72,7 +72,7 @@ class SafetyTest {
     List<RecordedCall> calls = org.aws.calls().withAccessKey(result.accessKeyId().orElseThrow());
     assertThat(calls).isNotEmpty().allSatisfy(call -> {
       assertThat(task.policy().allows(call.action())).as(call.action() + " under " + task.policy()).isTrue();
-      assertThat(call.errorCode()).as(call.action()).isNotEqualTo(java.util.Optional.of("AccessDenied"));
+      assertThat(call.errorCode()).as(call.action()).isNotEqualTo(Optional.of("AccessDenied"));
       assertThat(call.parameters()).as(call.action()).doesNotContainKeys("UserName", "Password");
       assertThat(call.account()).isEqualTo(task.target().value());
     });
@@ -140,8 +140,10 @@ class SafetyTest {
     TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.failure()).contains(TaskFailure.Reason.SESSION_EXPIRED);
-    assertThat(result.headline()).contains("expired");
+    assertThat(result.headline()).contains("expired").as("AWS refused the delete outright").endsWith("Nothing was changed.");
     assertThat(org.aws.buckets().policy("222222222222", "payments-audit-logs")).isPresent();
+    assertThat(org.aws.calls().withAction("s3:DeleteBucketPolicy")).extracting(RecordedCall::errorCode)
+        .containsExactly(Optional.of("ExpiredToken"));
   }
 
   @Test

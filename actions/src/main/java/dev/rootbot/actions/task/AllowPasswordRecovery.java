@@ -49,7 +49,7 @@ public record AllowPasswordRecovery(AccountId target) implements RootTask {
           + found.map(p -> p.created().map(t -> "created " + t).orElse("present")).orElse("none"));
       String headline = found.isPresent()
           ? "The root user of " + task.target() + " already has a password"
-              + found.get().created().map(t -> " (set " + t + ")").orElse("") + "; there is nothing to allow. Its"
+              + found.get().created().map(t -> " (set " + RootCredentials.day(t) + ")").orElse("") + "; there is nothing to allow. Its"
               + " e-mail owner can use \"Forgot password\" on the root sign-in page."
           : "The root user of " + task.target() + " has no password. Will create a login profile without one, so the"
               + " owner of the root e-mail address can set it with \"Forgot password\".";

@@ -136,7 +136,12 @@ public record RootCredentials(
   }
 
   private static String day(String label, Optional<Instant> when) {
-    return when.map(t -> label + " " + DAY.format(t)).orElse("");
+    return when.map(t -> label + " " + day(t)).orElse("");
+  }
+
+  /** The UTC day of {@code when}, as 2024-01-15: enough for people judging a credential. */
+  static String day(Instant when) {
+    return DAY.format(when);
   }
 
   /** " (a, b)" from the parts that are not empty, or nothing. */
