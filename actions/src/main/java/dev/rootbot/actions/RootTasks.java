@@ -82,6 +82,8 @@ public final class RootTasks {
    * Reads what {@code task} would change, before anyone approves it: in a root session with the task's own
    * policy whose clients refuse any change call, making only the task's first reads. Tells {@code observer} the
    * session's key and each step, so the preview can be audited. Only for tasks that change something.
+   *
+   * @throws IllegalStateException if the task's plan tried a change call, which the session refused unsent: a bug
    */
   public Preview preview(RootTask task, TaskObserver observer) {
     if (!task.changes()) {
@@ -148,10 +150,16 @@ public final class RootTasks {
    * shows. Rootbot never sends the change again itself; the SDK's own retries are all it gets.
    */
   private TaskResult recover(Run run, TaskPlan plan, OpenRootSession session, SdkException lost) {
-    String sent = session.changes().sent().stream().map(ChangeCalls.ChangeCall::action).distinct()
-        .collect(Collectors.joining(", "));
-    String what = "Rootbot sent " + sent + " but then lost AWS's answer (" + AwsFailures.describe(lost) + ").";
-    run.step("re-read", "an answer was lost after " + sent + "; reading again in the same root session");
+    var sent = session.changes().sent();
+    String actions = sent.stream().map(ChangeCalls.ChangeCall::action).distinct().collect(Collectors.joining(", "));
+    boolean unanswered = sent.stream().anyMatch(call -> call.answer() == ChangeCalls.Answer.UNKNOWN
+        || call.answer() == ChangeCalls.Answer.AWAITED);
+    String failure = AwsFailures.describe(lost);
+    String what = unanswered
+        ? "Rootbot sent " + actions + " but got no clear answer (" + failure + ")."
+        : "Rootbot sent " + actions + " and AWS accepted it, but reading the result failed (" + failure + ").";
+    run.step("re-read", (unanswered ? "no clear answer to " : "could not read the result of ") + actions
+        + "; reading again in the same root session");
     Recheck recheck;
     try {
       recheck = plan.recheck();
@@ -163,17 +171,18 @@ public final class RootTasks {
           + " before asking again.");
     }
     TaskFailure.Reason reason = failures.explain(plan.task(), lost).reason();
+    String reread = " A re-read in the same root session shows ";
     switch (recheck.effect()) {
       case APPLIED:
-        return run.succeeded(recheck.report().withHeadline(recheck.report().headline() + " AWS's answer after "
-            + sent + " was lost (" + AwsFailures.describe(lost) + "); a re-read in the same root session shows the"
-            + " change took effect."));
+        return run.succeeded(recheck.report().withHeadline(recheck.report().headline() + " "
+            + (unanswered ? "The answer to " + actions + " was lost" : "Reading the result failed once") + " ("
+            + failure + "); a re-read in the same root session shows the change took effect."));
       case NOT_APPLIED:
-        return run.failedAfterChange(reason, what + " A re-read in the same root session shows AWS did not apply it: "
-            + recheck.report().headline() + " Nothing was changed.", recheck.report());
+        return run.failedAfterChange(reason, what + reread + "AWS did not apply it: " + recheck.report().headline()
+            + " Nothing was changed.", recheck.report());
       default:
-        return run.failedAfterChange(reason, what + " A re-read in the same root session shows only part of it was"
-            + " done: " + recheck.report().headline(), recheck.report());
+        return run.failedAfterChange(reason, what + reread + "only part of it was done: "
+            + recheck.report().headline(), recheck.report());
     }
   }
 

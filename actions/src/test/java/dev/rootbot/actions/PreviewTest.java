@@ -219,7 +219,7 @@ class PreviewTest {
       var s3 = session.s3(US_EAST_1);
 
       assertThatThrownBy(() -> s3.deleteBucketPolicy(r -> r.bucket("payments-audit-logs")))
-          .hasMessageContaining("refused s3:DeleteBucketPolicy before sending it");
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("refused s3:DeleteBucketPolicy before sending it");
       assertThat(s3.getBucketPolicy(r -> r.bucket("payments-audit-logs")).policy()).contains("DenyEveryone");
       assertThat(org.aws.calls().withAccessKey(session.accessKeyId())).extracting(RecordedCall::action)
           .containsExactly("s3:GetBucketPolicy");
