@@ -3,36 +3,34 @@ package dev.rootbot.actions;
 import dev.rootbot.actions.org.OrganizationDirectory;
 import dev.rootbot.actions.org.ReadinessCheck;
 import dev.rootbot.actions.org.ScpCheck;
+import dev.rootbot.actions.session.ChangeCalls;
 import dev.rootbot.actions.session.OpenRootSession;
-import dev.rootbot.actions.session.RootSession;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.task.AwsRegion;
-import dev.rootbot.actions.task.Backup;
+import dev.rootbot.actions.task.Recheck;
 import dev.rootbot.actions.task.RootTask;
-import dev.rootbot.actions.task.TaskContext;
+import dev.rootbot.actions.task.Snapshot;
 import dev.rootbot.actions.task.TaskFailure;
-import dev.rootbot.actions.task.TaskReport;
-import dev.rootbot.actions.trail.TrailLink;
-import dev.rootbot.actions.trail.TrailLinks;
+import dev.rootbot.actions.task.TaskPlan;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Runs root tasks the careful way: checks the target and the organization's features before any
- * {@code AssumeRoot}, opens one root session per task, lets the task do its work through that session only,
- * and turns every failure into words the requester can act on. Never throws for an AWS failure: the result
- * says what happened.
+ * {@code AssumeRoot}, opens one root session per preview or run, lets the task work through that session only,
+ * and turns every failure into words the requester can act on. Never throws for an AWS failure: the preview or
+ * result says what happened.
+ *
+ * <p>What a result says is true in AWS: before any change call, "nothing was changed"; when a change's answer
+ * is lost, a re-read in the same session decides between SUCCEEDED and FAILED, and when even that cannot tell,
+ * the result is UNKNOWN, with the CloudTrail link of the session's calls.
  *
  * <p>Thread-safe: tasks may run concurrently, each in its own session.
  */
@@ -40,11 +38,11 @@ public final class RootTasks {
   private final OrganizationDirectory directory;
   private final Supplier<Set<String>> features;
   private final RootSessions sessions;
-  private final ScpCheck scps;
   private final Supplier<AccountId> caller;
   private final AwsRegion stsRegion;
   private final Executor parallel;
   private final Clock clock;
+  private final AwsFailures failures;
 
   /**
    * @param features the organization's enabled root access features, read when a task starts
@@ -56,11 +54,11 @@ public final class RootTasks {
     this.directory = directory;
     this.features = features;
     this.sessions = sessions;
-    this.scps = scps;
     this.caller = caller;
     this.stsRegion = stsRegion;
     this.parallel = parallel;
     this.clock = clock;
+    this.failures = new AwsFailures(scps, sessions.length(), stsRegion);
   }
 
   /**
@@ -80,150 +78,119 @@ public final class RootTasks {
     }
   }
 
-  /** Runs {@code task} in its own root session, telling {@code observer} of each step as it happens. */
-  public TaskResult run(RootTask task, TaskObserver observer) {
-    var run = new Run(task, observer);
+  /**
+   * Reads what {@code task} would change, before anyone approves it: in a root session with the task's own
+   * policy whose clients refuse any change call, making only the task's first reads. Tells {@code observer} the
+   * session's key and each step, so the preview can be audited. Only for tasks that change something.
+   *
+   * @throws IllegalStateException if the task's plan tried a change call, which the session refused unsent: a bug
+   */
+  public Preview preview(RootTask task, TaskObserver observer) {
+    if (!task.changes()) {
+      throw new IllegalArgumentException(task.kind().id() + " changes nothing, so it needs no preview");
+    }
+    var run = new Run(task, Optional.empty(), observer, caller, stsRegion, parallel, clock);
     try {
       check(task);
-      try (OpenRootSession session = openSession(task)) {
-        run.session.set(session);
-        try {
-          observer.sessionStarted(session.accessKeyId(), session.expiresAt());
-        } catch (RuntimeException e) {
-          throw new TaskFailure(TaskFailure.Reason.NOT_RECORDED, "Could not record the root session (key "
-              + session.accessKeyId() + ") in Rootbot's store, so nothing was done with it. Try again.", e);
+      try (OpenRootSession session = openSession(task, true)) {
+        run.started(session);
+        run.planned(task.plan(run));
+        return run.preview();
+      }
+    } catch (TaskFailure failure) {
+      return run.previewFailed(failure);
+    } catch (SdkException e) {
+      return run.previewFailed(failures.explain(task, e));
+    }
+  }
+
+  /**
+   * Runs {@code task} in its own root session, telling {@code observer} of each step as it happens. When
+   * {@code approved} is present, the first read must give its fingerprint, or nothing is changed and the result
+   * is {@link TaskResult.Status#CHANGED_SINCE_APPROVAL}; with {@code Optional.empty()} (previews turned off) the
+   * task acts on what it finds.
+   */
+  public TaskResult run(RootTask task, Optional<Snapshot> approved, TaskObserver observer) {
+    var run = new Run(task, approved, observer, caller, stsRegion, parallel, clock);
+    try {
+      check(task);
+      try (OpenRootSession session = openSession(task, false)) {
+        run.started(session);
+        TaskPlan plan = run.planned(task.plan(run));
+        if (approved.isPresent()) {
+          Snapshot found = plan.snapshot();
+          if (!found.fingerprint().equals(approved.get().fingerprint())) {
+            run.step("fingerprint", "sha256 " + found.fingerprint().shortForm() + " is not the approved "
+                + approved.get().fingerprint().shortForm() + "; stopped before any change");
+            return run.changedSinceApproval("Nothing was changed: what is there now is not what was approved"
+                + " (sha256 " + approved.get().fingerprint().shortForm() + " approved, "
+                + found.fingerprint().shortForm() + " now). Now: " + found.finding().headline()
+                + " File the request again to approve what is there now.");
+          }
+          run.step("fingerprint", "sha256 " + found.fingerprint().shortForm() + " is the approved one");
         }
-        TaskReport report = task.perform(run);
-        return run.result(Optional.of(report), Optional.empty(), report.headline(), report.eventsRegion());
+        try {
+          return run.succeeded(plan.apply());
+        } catch (SdkException e) {
+          if (!session.changes().mayHaveChanged()) {
+            throw e;
+          }
+          return recover(run, plan, session, e);
+        }
       }
     } catch (TaskFailure failure) {
       return run.failed(failure);
-    } catch (AwsServiceException e) {
-      return run.failed(explain(task, e));
     } catch (SdkException e) {
-      return run.failed(new TaskFailure(TaskFailure.Reason.AWS_ERROR,
-          "Could not reach AWS (" + e.getMessage() + "). Nothing more was done; check the CloudTrail links.", e));
+      return run.failed(failures.explain(task, e));
     }
   }
 
-  private OpenRootSession openSession(RootTask task) {
+  /**
+   * After a change call was sent and then a call failed: reads again in the same session, and says what that
+   * shows. Rootbot never sends the change again itself; the SDK's own retries are all it gets.
+   */
+  private TaskResult recover(Run run, TaskPlan plan, OpenRootSession session, SdkException lost) {
+    var sent = session.changes().sent();
+    String actions = sent.stream().map(ChangeCalls.ChangeCall::action).distinct().collect(Collectors.joining(", "));
+    boolean unanswered = sent.stream().anyMatch(call -> call.answer() == ChangeCalls.Answer.UNKNOWN
+        || call.answer() == ChangeCalls.Answer.AWAITED);
+    String failure = AwsFailures.describe(lost);
+    String what = unanswered
+        ? "Rootbot sent " + actions + " but got no clear answer (" + failure + ")."
+        : "Rootbot sent " + actions + " and AWS accepted it, but reading the result failed (" + failure + ").";
+    run.step("re-read", (unanswered ? "no clear answer to " : "could not read the result of ") + actions
+        + "; reading again in the same root session");
+    Recheck recheck;
     try {
-      return sessions.open(task.target(), task.policy());
+      recheck = plan.recheck();
+    } catch (TaskFailure | SdkException again) {
+      String why = again instanceof SdkException ? failures.explain(plan.task(), (SdkException) again).explanation()
+          : again.getMessage();
+      return run.unknown(what + " Reading it back failed too (" + why + "), so whether AWS made the change is"
+          + " unknown. Check " + plan.task().resource() + " and the root session's calls in CloudTrail (link below)"
+          + " before asking again.");
+    }
+    TaskFailure.Reason reason = failures.explain(plan.task(), lost).reason();
+    String reread = " A re-read in the same root session shows ";
+    switch (recheck.effect()) {
+      case APPLIED:
+        return run.succeeded(recheck.report().withHeadline(recheck.report().headline() + " "
+            + (unanswered ? "The answer to " + actions + " was lost" : "Reading the result failed once") + " ("
+            + failure + "); a re-read in the same root session shows the change took effect."));
+      case NOT_APPLIED:
+        return run.failedAfterChange(reason, what + reread + "AWS did not apply it: " + recheck.report().headline()
+            + " Nothing was changed.", recheck.report());
+      default:
+        return run.failedAfterChange(reason, what + reread + "only part of it was done: "
+            + recheck.report().headline(), recheck.report());
+    }
+  }
+
+  private OpenRootSession openSession(RootTask task, boolean readOnly) {
+    try {
+      return readOnly ? sessions.openReadOnly(task.target(), task.policy()) : sessions.open(task.target(), task.policy());
     } catch (AwsServiceException e) {
-      String code = code(e);
-      if ("RegionDisabledException".equals(code) || "RegionDisabled".equals(code)) {
-        throw new TaskFailure(TaskFailure.Reason.REGION_DISABLED, "STS is not activated in " + stsRegion
-            + " for the bot's account. Activate it (IAM → Account settings → Security Token Service) or set"
-            + " AWS_REGION to a region where it is active.", e);
-      }
-      if (code.startsWith("AccessDenied")) {
-        throw new TaskFailure(TaskFailure.Reason.ACCESS_DENIED, "AWS refused AssumeRoot: " + message(e)
-            + ". The bot must run in the management account or the IAM delegated administrator account, with"
-            + " sts:AssumeRoot allowed, and root sessions must be enabled (aws iam enable-organizations-root-sessions).", e);
-      }
-      throw e;
-    }
-  }
-
-  private TaskFailure explain(RootTask task, AwsServiceException e) {
-    String code = code(e);
-    String message = message(e);
-    if (code.startsWith("ExpiredToken")) {
-      return new TaskFailure(TaskFailure.Reason.SESSION_EXPIRED, "The root session expired (it lasts at most "
-          + sessions.length().toMinutes() + " minutes) before the task finished. Nothing more was done; ask again.", e);
-    }
-    if (code.startsWith("AccessDenied") && message.contains("service control policy")) {
-      return new TaskFailure(TaskFailure.Reason.SCP_DENIED, scpExplanation(task.target(), message), e);
-    }
-    if (code.startsWith("AccessDenied")) {
-      return new TaskFailure(TaskFailure.Reason.ACCESS_DENIED, "AWS denied the root session: " + message, e);
-    }
-    return new TaskFailure(TaskFailure.Reason.AWS_ERROR, "AWS answered " + code + ": " + message, e);
-  }
-
-  private String scpExplanation(AccountId target, String message) {
-    String found;
-    try {
-      var findings = scps.rootDenials(target);
-      found = findings.isEmpty() ? "" : " The SCP " + findings.get(0).policyName() + " (" + findings.get(0).policyId()
-          + "), attached to " + findings.get(0).attachedTo() + ", denies the root user without exempting root sessions.";
-    } catch (SdkException unreadable) {
-      found = "";
-    }
-    return "A service control policy denies this root session in account " + target + "." + found
-        + " SCPs apply inside root sessions: add " + ScpCheck.exemption() + " to the Condition of the statement that"
-        + " denies arn:aws:iam::*:root, so it spares AssumeRoot sessions. AWS said: " + message;
-  }
-
-  private static String code(AwsServiceException e) {
-    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
-  }
-
-  private static String message(AwsServiceException e) {
-    return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-        ? e.getMessage() : e.awsErrorDetails().errorMessage();
-  }
-
-  /** One task's run: its steps, its backup, and the context the task sees. */
-  private final class Run implements TaskContext {
-    private final RootTask task;
-    private final TaskObserver observer;
-    private final Instant startedAt = clock.instant();
-    private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicReference<OpenRootSession> session = new AtomicReference<>();
-    private final AtomicReference<Backup> backup = new AtomicReference<>();
-
-    Run(RootTask task, TaskObserver observer) {
-      this.task = task;
-      this.observer = observer;
-    }
-
-    @Override
-    public RootSession session() {
-      return session.get();
-    }
-
-    @Override
-    public void step(String action, String detail) {
-      Step step = new Step(clock.instant(), action, detail);
-      steps.add(step);
-      observer.step(step);
-    }
-
-    @Override
-    public void keepBackup(Backup kept) {
-      try {
-        observer.backupTaken(kept);
-      } catch (RuntimeException e) {
-        throw new TaskFailure(TaskFailure.Reason.BACKUP_NOT_STORED,
-            "Could not store the backup, so nothing was changed. Try again when the bot's store is available.", e);
-      }
-      backup.set(kept);
-    }
-
-    @Override
-    public Executor parallel() {
-      return parallel;
-    }
-
-    TaskResult failed(TaskFailure failure) {
-      return result(Optional.empty(), Optional.of(failure.reason()), failure.explanation(), task.eventsRegion());
-    }
-
-    TaskResult result(Optional<TaskReport> report, Optional<TaskFailure.Reason> failure, String headline,
-        AwsRegion eventsRegion) {
-      Optional<String> key = Optional.ofNullable(session.get()).map(OpenRootSession::accessKeyId);
-      List<TrailLink> links = new ArrayList<>();
-      key.ifPresent(k -> {
-        try {
-          links.add(TrailLinks.assumeRootCalls(caller.get(), stsRegion));
-        } catch (RuntimeException unknownCaller) {
-          // The result matters more than one link; the session's own link below still correlates.
-        }
-        links.add(TrailLinks.sessionCalls(task.target(), eventsRegion, k));
-      });
-      return new TaskResult(task, report, failure, headline, List.copyOf(steps), Optional.ofNullable(backup.get()),
-          key, links, startedAt, clock.instant());
+      throw failures.assumeRootRefused(task, e);
     }
   }
 }

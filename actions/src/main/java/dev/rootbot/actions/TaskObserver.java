@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Hears a task's progress as it happens, so the caller can store it before the next step: the session's
- * access key ID as soon as it is issued, each step, and the backup before anything is changed.
+ * access key ID as soon as it is issued, each step, and the backup before anything is changed. A preview
+ * reports its session and steps too, and never takes a backup.
  */
 public interface TaskObserver {
   /** The root session exists; its key ID is what ties its calls together in CloudTrail. */

@@ -13,6 +13,7 @@ import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.actions.task.UnlockBucket;
 import dev.rootbot.sandbox.aws.Fault;
 import dev.rootbot.sandbox.aws.RecordedCall;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class BucketTasksTest {
   void unlock_deletes_the_policy_and_returns_it_as_the_backup() {
     String lockedOut = org.aws.buckets().policy("222222222222", "payments-audit-logs").orElseThrow();
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(result.backup().orElseThrow().policy().json()).isEqualTo(lockedOut);
@@ -46,7 +47,7 @@ class BucketTasksTest {
 
   @Test
   void a_bucket_in_another_region_is_found_by_following_s3s_redirect_once() {
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_DATA, BucketName.of("data-lake-raw"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_DATA, BucketName.of("data-lake-raw"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(result.report().orElseThrow().eventsRegion()).isEqualTo(EU_WEST_1);
@@ -62,7 +63,7 @@ class BucketTasksTest {
   void a_bucket_without_a_policy_is_reported_and_left_alone() {
     org.aws.buckets().removePolicy("222222222222", "payments-audit-logs");
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.headline()).contains("had no bucket policy");
@@ -73,7 +74,7 @@ class BucketTasksTest {
 
   @Test
   void a_missing_bucket_fails_with_words_a_person_can_act_on() {
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("no-such-bucket"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("no-such-bucket"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.failure()).contains(TaskFailure.Reason.NOT_FOUND);
     assertThat(result.headline()).contains("There is no bucket no-such-bucket in account 222222222222");
@@ -86,7 +87,7 @@ class BucketTasksTest {
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}");
 
     TaskResult result = org.tasks.run(new RestoreBucketPolicy(PROD_PAYMENTS, BucketName.of("payments-audit-logs"),
-        US_EAST_1, new PolicyDocument(saved)), observer);
+        US_EAST_1, new PolicyDocument(saved)), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(org.aws.buckets().policy("222222222222", "payments-audit-logs")).contains(saved);
@@ -99,7 +100,7 @@ class BucketTasksTest {
   void throttling_once_is_retried_and_the_task_succeeds() {
     org.aws.faults().inject("s3:DeleteBucketPolicy", Fault.throttling().once());
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     var deletes = org.aws.calls().withAccessKey(result.accessKeyId().orElseThrow()).withAction("s3:DeleteBucketPolicy");
@@ -111,7 +112,7 @@ class BucketTasksTest {
     org.aws.faults().inject("s3:GetBucketPolicy", Fault.serverError(503).once());
     org.aws.faults().inject("sts:AssumeRoot", Fault.throttling().once());
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(org.aws.calls().withAction("sts:AssumeRoot")).extracting(RecordedCall::httpStatus).containsExactly(400, 200);
@@ -122,7 +123,7 @@ class BucketTasksTest {
   void when_the_backup_cannot_be_stored_nothing_is_changed() {
     observer.failBackupWith = new IllegalStateException("database is down");
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.failure()).contains(TaskFailure.Reason.BACKUP_NOT_STORED);
     assertThat(org.aws.buckets().policy("222222222222", "payments-audit-logs")).isPresent();

@@ -12,10 +12,12 @@ import dev.rootbot.sandbox.aws.Seed;
 import dev.rootbot.sandbox.aws.SimulatedAws;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The actions module wired to a simulated AWS organization over HTTP, as the bot wires it to AWS. */
 final class Organization implements AutoCloseable {
@@ -34,14 +36,20 @@ final class Organization implements AutoCloseable {
   private final ExecutorService parallel = Executors.newFixedThreadPool(8);
 
   Organization(Seed seed) {
-    this(SimulatedAws.start(seed), true);
+    this(SimulatedAws.start(seed), true, List.of());
   }
 
   Organization(SimulatedAws aws, boolean parallelReads) {
+    this(aws, parallelReads, List.of());
+  }
+
+  /** With {@code interceptors} on every client, e.g. {@link LostAnswers}. */
+  Organization(SimulatedAws aws, boolean parallelReads, List<ExecutionInterceptor> interceptors) {
     this.aws = aws;
     var key = aws.managementKey();
     this.clients = new AwsClients(US_EAST_1, AwsEndpoints.all(aws.endpoint()),
-        StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())));
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())),
+        interceptors);
     this.directory = new OrganizationDirectory(clients.organizations());
     this.readiness = new ReadinessCheck(clients);
     this.tasks = new RootTasks(directory, readiness::features, new RootSessions(clients, Duration.ofSeconds(900)),
@@ -51,6 +59,11 @@ final class Organization implements AutoCloseable {
 
   static Organization demo() {
     return new Organization(Seed.demo());
+  }
+
+  /** The demo organization, its clients carrying {@code interceptor}. */
+  static Organization demo(ExecutionInterceptor interceptor) {
+    return new Organization(SimulatedAws.start(Seed.demo()), true, List.of(interceptor));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.rootbot.actions.task.RestoreQueuePolicy;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.actions.task.UnlockQueue;
 import dev.rootbot.sandbox.aws.RecordedCall;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class QueueTasksTest {
   void unlock_removes_the_queue_policy_and_keeps_it_as_the_backup() {
     String lockedOut = org.aws.queues().policy("222222222222", "payments-events").orElseThrow();
 
-    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse("payments-events"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse("payments-events"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(result.backup().orElseThrow().policy().json()).isEqualTo(lockedOut);
@@ -43,7 +44,7 @@ class QueueTasksTest {
   @Test
   void a_queue_given_by_url_is_found_in_its_own_region() {
     String url = org.aws.queues().url("222222222222", "payments-events");
-    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse(url), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse(url), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(org.aws.queues().policy("222222222222", "payments-events")).isEmpty();
@@ -51,7 +52,7 @@ class QueueTasksTest {
 
   @Test
   void a_queue_asked_for_in_the_wrong_region_is_not_found_and_nothing_changes() {
-    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse("payments-events"), EU_WEST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockQueue(PROD_PAYMENTS, QueueRef.parse("payments-events"), EU_WEST_1), Optional.empty(), observer);
 
     assertThat(result.failure()).contains(TaskFailure.Reason.NOT_FOUND);
     assertThat(result.headline()).contains("no queue payments-events in account 222222222222 in eu-west-1");
@@ -64,7 +65,7 @@ class QueueTasksTest {
     org.aws.queues().removePolicy("222222222222", "payments-events");
 
     TaskResult result = org.tasks.run(new RestoreQueuePolicy(PROD_PAYMENTS, QueueRef.parse("payments-events"), US_EAST_1,
-        new PolicyDocument(saved)), observer);
+        new PolicyDocument(saved)), Optional.empty(), observer);
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     assertThat(org.aws.queues().policy("222222222222", "payments-events")).contains(saved);

@@ -24,6 +24,7 @@ import dev.rootbot.sandbox.aws.RecordedCall;
 import dev.rootbot.sandbox.aws.Seed;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,13 @@ class SafetyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyTaskInProd")
   void no_task_calls_anything_its_task_policy_does_not_allow_or_names_a_user(RootTask task) {
-    TaskResult result = org.tasks.run(task, new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(task, Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(result.succeeded()).as(result.headline()).isTrue();
     List<RecordedCall> calls = org.aws.calls().withAccessKey(result.accessKeyId().orElseThrow());
     assertThat(calls).isNotEmpty().allSatisfy(call -> {
       assertThat(task.policy().allows(call.action())).as(call.action() + " under " + task.policy()).isTrue();
-      assertThat(call.errorCode()).as(call.action()).isNotEqualTo(java.util.Optional.of("AccessDenied"));
+      assertThat(call.errorCode()).as(call.action()).isNotEqualTo(Optional.of("AccessDenied"));
       assertThat(call.parameters()).as(call.action()).doesNotContainKeys("UserName", "Password");
       assertThat(call.account()).isEqualTo(task.target().value());
     });
@@ -80,7 +81,7 @@ class SafetyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyTaskInDevPlayground")
   void an_scp_without_the_assumed_root_exemption_fails_every_task_with_the_fix(RootTask task) {
-    TaskResult result = org.tasks.run(task, new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(task, Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(result.failure()).as(result.headline()).contains(TaskFailure.Reason.SCP_DENIED);
     assertThat(result.headline()).contains("DenyRootUser", "OU Sandbox", "\"Null\": {\"aws:AssumedRoot\": \"true\"}");
@@ -89,8 +90,8 @@ class SafetyTest {
 
   @Test
   void the_management_account_and_unknown_accounts_are_refused_before_any_assume_root() {
-    TaskResult management = org.tasks.run(new AuditRootCredentials(MANAGEMENT), new RecordingObserver(org.aws));
-    TaskResult unknown = org.tasks.run(new AuditRootCredentials(new AccountId("999999999999")), new RecordingObserver(org.aws));
+    TaskResult management = org.tasks.run(new AuditRootCredentials(MANAGEMENT), Optional.empty(), new RecordingObserver(org.aws));
+    TaskResult unknown = org.tasks.run(new AuditRootCredentials(new AccountId("999999999999")), Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(management.failure()).contains(TaskFailure.Reason.MANAGEMENT_ACCOUNT);
     assertThat(management.headline()).contains("management account");
@@ -103,7 +104,7 @@ class SafetyTest {
     org.close();
     org = new Organization(Seed.demo().withAccountStatus("222222222222", "SUSPENDED"));
 
-    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(result.failure()).contains(TaskFailure.Reason.ACCOUNT_NOT_ACTIVE);
     assertThat(org.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
@@ -113,7 +114,7 @@ class SafetyTest {
   void without_root_sessions_enabled_the_task_names_the_command_that_enables_them() {
     org.aws.features().disable("RootSessions");
 
-    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(result.failure()).contains(TaskFailure.Reason.NOT_ENABLED);
     assertThat(result.headline()).contains("aws iam enable-organizations-root-sessions");
@@ -124,7 +125,7 @@ class SafetyTest {
   void deleting_credentials_needs_root_credentials_management_too() {
     org.aws.features().disable("RootCredentialsManagement");
 
-    TaskResult result = org.tasks.run(new DeleteRootCredentials(PROD_DATA), new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(new DeleteRootCredentials(PROD_DATA), Optional.empty(), new RecordingObserver(org.aws));
 
     assertThat(result.failure()).contains(TaskFailure.Reason.NOT_ENABLED);
     assertThat(result.headline()).contains("aws iam enable-organizations-root-credentials-management");
@@ -136,11 +137,13 @@ class SafetyTest {
     var observer = new RecordingObserver(org.aws);
     observer.afterEachStep = () -> org.aws.clock().advance(Duration.ofMinutes(16));
 
-    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), observer);
+    TaskResult result = org.tasks.run(new UnlockBucket(PROD_PAYMENTS, BucketName.of("payments-audit-logs"), US_EAST_1), Optional.empty(), observer);
 
     assertThat(result.failure()).contains(TaskFailure.Reason.SESSION_EXPIRED);
-    assertThat(result.headline()).contains("expired");
+    assertThat(result.headline()).contains("expired").as("AWS refused the delete outright").endsWith("Nothing was changed.");
     assertThat(org.aws.buckets().policy("222222222222", "payments-audit-logs")).isPresent();
+    assertThat(org.aws.calls().withAction("s3:DeleteBucketPolicy")).extracting(RecordedCall::errorCode)
+        .containsExactly(Optional.of("ExpiredToken"));
   }
 
   @Test
@@ -153,7 +156,7 @@ class SafetyTest {
 
   @Test
   void session_credentials_never_appear_in_a_result() {
-    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_DATA), new RecordingObserver(org.aws));
+    TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_DATA), Optional.empty(), new RecordingObserver(org.aws));
 
     String printed = result.toString();
     var issued = org.aws.session(result.accessKeyId().orElseThrow()).orElseThrow();

@@ -2,9 +2,12 @@ package dev.rootbot.actions.session;
 
 import dev.rootbot.actions.task.AwsRegion;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -22,7 +25,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>The caller's clients (STS, Organizations, IAM, CloudTrail) sign with the bot's own credentials; a
  * session's clients sign with the session's credentials only. Throttling and 5xx answers are retried with
- * the SDK's standard backoff. Thread-safe; close it once, at shutdown.
+ * the SDK's standard backoff. A session's clients also carry its {@link ChangeCalls}. Thread-safe; close it
+ * once, at shutdown.
  */
 public final class AwsClients implements AutoCloseable {
   private static final int ATTEMPTS = 4;
@@ -30,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
   private final AwsRegion home;
   private final AwsEndpoints endpoints;
   private final AwsCredentialsProvider caller;
+  private final List<ExecutionInterceptor> interceptors;
   private final SdkHttpClient http;
 
   /**
@@ -37,9 +42,19 @@ public final class AwsClients implements AutoCloseable {
    * @param caller the bot's own credentials: a role in the management or IAM delegated administrator account
    */
   public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller) {
+    this(home, endpoints, caller, List.of());
+  }
+
+  /**
+   * Clients that also carry {@code interceptors}, after Rootbot's own: for tests that lose an answer on its
+   * way back, as a dropped connection would, or for tracing.
+   */
+  public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller,
+      List<ExecutionInterceptor> interceptors) {
     this.home = home;
     this.endpoints = endpoints;
     this.caller = caller;
+    this.interceptors = List.copyOf(interceptors);
     this.http = ApacheHttpClient.builder()
         .maxConnections(64)
         .connectionTimeout(Duration.ofSeconds(5))
@@ -52,45 +67,49 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public StsClient sts() {
-    return configure(StsClient.builder(), "sts", home.sdkRegion(), caller).build();
+    return configure(StsClient.builder(), "sts", home.sdkRegion(), caller, List.of()).build();
   }
 
   public OrganizationsClient organizations() {
-    return configure(OrganizationsClient.builder(), "organizations", Region.US_EAST_1, caller).build();
+    return configure(OrganizationsClient.builder(), "organizations", Region.US_EAST_1, caller, List.of()).build();
   }
 
   /** IAM as the bot itself, for the organization's root access features. */
   public IamClient iam() {
-    return iam(caller);
+    return configure(IamClient.builder(), "iam", Region.US_EAST_1, caller, List.of()).build();
   }
 
   public CloudTrailClient cloudTrail(AwsRegion region) {
-    return configure(CloudTrailClient.builder(), "cloudtrail", region.sdkRegion(), caller).build();
+    return configure(CloudTrailClient.builder(), "cloudtrail", region.sdkRegion(), caller, List.of()).build();
   }
 
-  IamClient iam(AwsCredentialsProvider credentials) {
-    return configure(IamClient.builder(), "iam", Region.US_EAST_1, credentials).build();
+  IamClient iam(AwsCredentialsProvider credentials, ChangeCalls changes) {
+    return configure(IamClient.builder(), "iam", Region.US_EAST_1, credentials, List.of(changes)).build();
   }
 
-  S3Client s3(AwsRegion region, AwsCredentialsProvider credentials) {
-    var builder = configure(S3Client.builder(), "s3", region.sdkRegion(), credentials);
+  S3Client s3(AwsRegion region, AwsCredentialsProvider credentials, ChangeCalls changes) {
+    var builder = configure(S3Client.builder(), "s3", region.sdkRegion(), credentials, List.of(changes));
     // A custom endpoint (LocalStack, the sandbox) serves buckets by path, not by host name.
     endpoints.forService("s3").ifPresent(endpoint -> builder.forcePathStyle(true));
     return builder.build();
   }
 
-  SqsClient sqs(AwsRegion region, AwsCredentialsProvider credentials) {
-    return configure(SqsClient.builder(), "sqs", region.sdkRegion(), credentials).build();
+  SqsClient sqs(AwsRegion region, AwsCredentialsProvider credentials, ChangeCalls changes) {
+    return configure(SqsClient.builder(), "sqs", region.sdkRegion(), credentials, List.of(changes)).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-      B configure(B builder, String service, Region region, AwsCredentialsProvider credentials) {
+      B configure(B builder, String service, Region region, AwsCredentialsProvider credentials,
+          List<ExecutionInterceptor> own) {
+    List<ExecutionInterceptor> all = new ArrayList<>(own);
+    all.addAll(interceptors);
     builder.region(region)
         .credentialsProvider(credentials)
         .httpClient(http)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS).build())
             .apiCallTimeout(Duration.ofSeconds(60))
+            .executionInterceptors(all)
             .build());
     endpoints.forService(service).ifPresent(builder::endpointOverride);
     return builder;

@@ -29,10 +29,12 @@ public final class OpenRootSession implements RootSession, AutoCloseable {
   private final String accessKeyId;
   private final Instant expiresAt;
   private final StaticCredentialsProvider credentials;
+  private final ChangeCalls changes;
   private final Map<String, SdkClient> made = new ConcurrentHashMap<>();
 
-  OpenRootSession(AwsClients clients, AccountId account, TaskPolicy policy, Credentials issued) {
+  OpenRootSession(AwsClients clients, AccountId account, TaskPolicy policy, Credentials issued, ChangeCalls changes) {
     this.clients = clients;
+    this.changes = changes;
     this.account = account;
     this.policy = policy;
     this.accessKeyId = issued.accessKeyId();
@@ -63,17 +65,22 @@ public final class OpenRootSession implements RootSession, AutoCloseable {
 
   @Override
   public S3Client s3(AwsRegion region) {
-    return (S3Client) made.computeIfAbsent("s3:" + region, k -> clients.s3(region, credentials));
+    return (S3Client) made.computeIfAbsent("s3:" + region, k -> clients.s3(region, credentials, changes));
   }
 
   @Override
   public SqsClient sqs(AwsRegion region) {
-    return (SqsClient) made.computeIfAbsent("sqs:" + region, k -> clients.sqs(region, credentials));
+    return (SqsClient) made.computeIfAbsent("sqs:" + region, k -> clients.sqs(region, credentials, changes));
   }
 
   @Override
   public IamClient iam() {
-    return (IamClient) made.computeIfAbsent("iam", k -> clients.iam(credentials));
+    return (IamClient) made.computeIfAbsent("iam", k -> clients.iam(credentials, changes));
+  }
+
+  /** The change calls this session's clients have sent, and their answers. */
+  public ChangeCalls changes() {
+    return changes;
   }
 
   /** Closes the session's clients; the shared HTTP client stays open for the next session. */

@@ -34,11 +34,23 @@ public final class RootSessions {
 
   /** Calls AssumeRoot for {@code policy} in {@code target}; the caller closes the session when the task ends. */
   public OpenRootSession open(AccountId target, TaskPolicy policy) {
+    return open(target, policy, ChangeCalls.recording());
+  }
+
+  /**
+   * Opens a session, as {@link #open} does, whose clients refuse every change call before sending it: for a
+   * preview, which must only read. The task policy still allows the changes; Rootbot itself holds back.
+   */
+  public OpenRootSession openReadOnly(AccountId target, TaskPolicy policy) {
+    return open(target, policy, ChangeCalls.refusing());
+  }
+
+  private OpenRootSession open(AccountId target, TaskPolicy policy, ChangeCalls changes) {
     Credentials credentials = sts.assumeRoot(r -> r
             .targetPrincipal(target.value())
             .taskPolicyArn(p -> p.arn(policy.arn()))
             .durationSeconds((int) length.toSeconds()))
         .credentials();
-    return new OpenRootSession(clients, target, policy, credentials);
+    return new OpenRootSession(clients, target, policy, credentials, changes);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rootbot.actions.task;
 
+import java.util.List;
+
 /** Reads which long-term credentials the root user has, and when they were last used. Changes nothing. */
 public record AuditRootCredentials(AccountId target) implements RootTask {
   @Override
@@ -22,12 +24,37 @@ public record AuditRootCredentials(AccountId target) implements RootTask {
     return AwsRegion.US_EAST_1;
   }
 
+  /**
+   * Reads every credential, its last use and the account summary. Changes nothing, so there is no preview; its
+   * fingerprint has the same form as {@link DeleteRootCredentials}'s.
+   */
   @Override
-  public TaskReport perform(TaskContext context) {
+  public TaskPlan plan(TaskContext context) {
     RootCredentials found = new RootUserReads(context).all();
     String headline = found.isEmpty()
         ? "The root user of " + target + " has no password, access keys, signing certificates or MFA devices."
         : "The root user of " + target + " has long-term credentials (listed below).";
-    return new TaskReport(headline, found.describe(), found.describe(), AwsRegion.US_EAST_1);
+    var report = new TaskReport(headline, found.describe(), found.describe(), AwsRegion.US_EAST_1);
+    var snapshot = new Snapshot(new Finding(headline, List.of(new Finding.Section("Found", found.describe(), false))),
+        found.fingerprint(kind(), target));
+    return new Reading(this, snapshot, report);
+  }
+
+  /** A read whose report is the result; there is nothing to apply. */
+  private record Reading(RootTask task, Snapshot snapshot, TaskReport report) implements TaskPlan {
+    @Override
+    public boolean changesNothing() {
+      return true;
+    }
+
+    @Override
+    public TaskReport apply() {
+      return report;
+    }
+
+    @Override
+    public Recheck recheck() {
+      return Recheck.applied(report);
+    }
   }
 }

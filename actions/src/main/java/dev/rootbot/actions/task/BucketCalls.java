@@ -1,5 +1,6 @@
 package dev.rootbot.actions.task;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * outside every task policy), so the first call goes to the region the person gave and, when S3 answers
  * with a redirect, follows its {@code x-amz-bucket-region} once.
  */
-final class BucketCalls {
+final class BucketCalls implements PolicyCalls {
   private final TaskContext context;
   private final BucketName bucket;
   private final AccountId account;
+  private final AwsRegion asked;
   private AwsRegion region;
   private boolean redirected;
 
@@ -23,15 +25,27 @@ final class BucketCalls {
     this.context = context;
     this.account = account;
     this.bucket = bucket;
+    this.asked = region;
     this.region = region;
   }
 
-  AwsRegion region() {
+  @Override
+  public String noun() {
+    return "bucket";
+  }
+
+  @Override
+  public String name() {
+    return bucket.value();
+  }
+
+  @Override
+  public AwsRegion region() {
     return region;
   }
 
-  /** The bucket's policy, or empty when it has none. */
-  Optional<PolicyDocument> policy() {
+  @Override
+  public Optional<PolicyDocument> policy() {
     return call(s3 -> {
       try {
         return Optional.of(new PolicyDocument(s3.getBucketPolicy(r -> r.bucket(bucket.value())).policy()));
@@ -44,12 +58,55 @@ final class BucketCalls {
     });
   }
 
-  void delete() {
+  @Override
+  public String readAction() {
+    return "s3:GetBucketPolicy";
+  }
+
+  @Override
+  public void remove() {
     call(s3 -> s3.deleteBucketPolicy(r -> r.bucket(bucket.value())));
   }
 
-  void put(PolicyDocument policy) {
+  @Override
+  public String removeAction() {
+    return "s3:DeleteBucketPolicy";
+  }
+
+  @Override
+  public String removeDetail() {
+    return "deleted the bucket policy";
+  }
+
+  @Override
+  public void put(PolicyDocument policy) {
     call(s3 -> s3.putBucketPolicy(r -> r.bucket(bucket.value()).policy(policy.json())));
+  }
+
+  @Override
+  public String putAction() {
+    return "s3:PutBucketPolicy";
+  }
+
+  @Override
+  public Backup backup(PolicyDocument policy) {
+    return new Backup(Backup.Kind.BUCKET_POLICY, account, bucket.value(), region, policy);
+  }
+
+  @Override
+  public List<String> identity() {
+    return List.of("account " + account, "bucket " + bucket, "region " + region);
+  }
+
+  @Override
+  public List<Finding.Section> whereFound() {
+    return region.equals(asked) ? List.of() : List.of(new Finding.Section("Region",
+        region + " (S3 redirected Rootbot there; the request said " + asked + ")", false));
+  }
+
+  @Override
+  public String removalNote() {
+    return "";
   }
 
   private <T> T call(Function<S3Client, T> call) {

@@ -1,7 +1,6 @@
 package dev.rootbot.actions.task;
 
 import com.google.gson.JsonObject;
-import java.util.Optional;
 
 /** Puts a saved bucket policy back: the undo of an unlock. */
 public record RestoreBucketPolicy(AccountId target, BucketName bucket, AwsRegion region, PolicyDocument saved)
@@ -39,24 +38,13 @@ public record RestoreBucketPolicy(AccountId target, BucketName bucket, AwsRegion
     return region;
   }
 
+  /**
+   * Reads the bucket's current policy, following S3's redirect to the bucket's real region. Fingerprint: see
+   * {@link Restoring}.
+   */
   @Override
-  public TaskReport perform(TaskContext context) {
-    var calls = new BucketCalls(context, target, bucket, region);
-    Optional<PolicyDocument> current = calls.policy();
-    context.step("s3:GetBucketPolicy", current.isPresent()
-        ? "read the current policy (" + current.get().sizeInBytes() + " bytes); it will be replaced"
-        : "bucket has no policy now");
-    current.ifPresent(policy ->
-        context.keepBackup(new Backup(Backup.Kind.BUCKET_POLICY, target, bucket.value(), calls.region(), policy)));
-    calls.put(saved);
-    context.step("s3:PutBucketPolicy", "put the saved policy back (" + saved.sizeInBytes() + " bytes)");
-    Optional<PolicyDocument> after = calls.policy();
-    if (after.isEmpty() || !Json.sameDocument(after.get().json(), saved.json())) {
-      throw new TaskFailure(TaskFailure.Reason.NOT_VERIFIED,
-          "S3 accepted the policy but bucket " + bucket + " now holds a different one. Check the bucket.");
-    }
-    context.step("s3:GetBucketPolicy", "verified: the bucket holds the saved policy");
-    return new TaskReport("Restored the saved bucket policy of " + bucket + ".",
-        current.map(PolicyDocument::json).orElse("no bucket policy"), after.get().json(), calls.region());
+  public TaskPlan plan(TaskContext context) {
+    return Restoring.read(context, new BucketCalls(context, target, bucket, region), saved,
+        found -> new RestoreBucketPolicy(target, bucket, found, saved));
   }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,72 @@ public record RootCredentials(
     public boolean isVirtual() {
       return serialNumber.contains(":mfa/");
     }
+  }
+
+  /**
+   * What identifies each credential, one a line, sorted: the password by its creation time (a password set
+   * again is a new credential), keys and certificates by ID, MFA devices by serial number. Status and last use
+   * are left out: they change as credentials are used, and do not change what a delete removes.
+   */
+  public List<String> ids() {
+    List<String> ids = new ArrayList<>();
+    password.ifPresent(p -> ids.add(id(p)));
+    accessKeys.forEach(k -> ids.add(id(k)));
+    signingCertificates.forEach(c -> ids.add(id(c)));
+    mfaDevices.forEach(d -> ids.add(id(d)));
+    ids.sort(null);
+    return ids;
+  }
+
+  /** The fingerprint of these credentials for a task of {@code kind} in {@code account}: the kind, the account, {@link #ids()}. */
+  public Fingerprint fingerprint(TaskKind kind, AccountId account) {
+    List<String> lines = new ArrayList<>(List.of(kind.id(), "account " + account));
+    lines.addAll(ids());
+    return Fingerprint.ofLines(lines.toArray(String[]::new));
+  }
+
+  /** Only the credentials whose {@link #ids() identifier} is in {@code ids}. */
+  public RootCredentials only(Collection<String> ids) {
+    return new RootCredentials(password.filter(p -> ids.contains(id(p))),
+        accessKeys.stream().filter(k -> ids.contains(id(k))).collect(Collectors.toList()),
+        signingCertificates.stream().filter(c -> ids.contains(id(c))).collect(Collectors.toList()),
+        mfaDevices.stream().filter(d -> ids.contains(id(d))).collect(Collectors.toList()), accountSummary);
+  }
+
+  private static String id(Password password) {
+    return "password" + password.created().map(t -> " created " + t).orElse("");
+  }
+
+  private static String id(AccessKey key) {
+    return "access key " + key.id();
+  }
+
+  private static String id(SigningCertificate certificate) {
+    return "signing certificate " + certificate.id();
+  }
+
+  private static String id(MfaDevice device) {
+    return "MFA device " + device.serialNumber();
+  }
+
+  /** "the password, 1 access key and 2 MFA devices", or "nothing". */
+  public String count() {
+    List<String> kinds = new ArrayList<>();
+    password.ifPresent(p -> kinds.add("the password"));
+    kinds.addAll(counted(accessKeys.size(), "access key"));
+    kinds.addAll(counted(signingCertificates.size(), "signing certificate"));
+    kinds.addAll(counted(mfaDevices.size(), "MFA device"));
+    if (kinds.isEmpty()) {
+      return "nothing";
+    }
+    if (kinds.size() == 1) {
+      return kinds.get(0);
+    }
+    return String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
+  }
+
+  private static List<String> counted(int n, String what) {
+    return n == 0 ? List.of() : List.of(n + " " + what + (n == 1 ? "" : "s"));
   }
 
   public boolean isEmpty() {
@@ -69,7 +136,12 @@ public record RootCredentials(
   }
 
   private static String day(String label, Optional<Instant> when) {
-    return when.map(t -> label + " " + DAY.format(t)).orElse("");
+    return when.map(t -> label + " " + day(t)).orElse("");
+  }
+
+  /** The UTC day of {@code when}, as 2024-01-15: enough for people judging a credential. */
+  static String day(Instant when) {
+    return DAY.format(when);
   }
 
   /** " (a, b)" from the parts that are not empty, or nothing. */

@@ -44,8 +44,10 @@ public sealed interface RootTask
   }
 
   /**
-   * Does the task through {@code context.session()}, its only way to AWS: checks first, keeps a backup
-   * before any change, changes one thing, verifies. Throws {@link TaskFailure} when it cannot.
+   * Reads, through {@code context.session()}, its only way to AWS, what the task depends on, and returns the plan:
+   * what it found (with its fingerprint) and how to apply it. Only reads: a preview calls this alone, in a
+   * session that refuses any change. Throws {@link TaskFailure} when it cannot ({@code NOT_FOUND} for a bucket or
+   * queue that does not exist). Each task's javadoc says what its fingerprint covers.
    */
-  TaskReport perform(TaskContext context);
+  TaskPlan plan(TaskContext context);
 }

@@ -29,16 +29,25 @@ final class RootUserReads {
 
   /** Everything the audit task policy can read. */
   RootCredentials all() {
+    return withLastUse(true);
+  }
+
+  /** The credentials, with when the password and each access key were last used; no account summary. */
+  RootCredentials withLastUse() {
+    return withLastUse(false);
+  }
+
+  private RootCredentials withLastUse(boolean withSummary) {
     var user = async(() -> {
       var u = iam.getUser(r -> {}).user();
       context.step("iam:GetUser", "read the root user");
       return Optional.ofNullable(u.passwordLastUsed());
     });
-    var summary = async(() -> {
+    var summary = withSummary ? async(() -> {
       Map<String, Integer> map = iam.getAccountSummary(r -> {}).summaryMapAsStrings();
       context.step("iam:GetAccountSummary", "read the account summary");
       return map;
-    });
+    }) : CompletableFuture.completedFuture(Map.<String, Integer>of());
     RootCredentials credentials = credentials(true);
     Optional<java.time.Instant> lastUsed = join(user);
     return new RootCredentials(

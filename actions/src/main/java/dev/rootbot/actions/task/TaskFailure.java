@@ -22,7 +22,9 @@ public final class TaskFailure extends RuntimeException {
     NOT_VERIFIED,
     BACKUP_NOT_STORED,
     NOT_RECORDED,
-    AWS_ERROR
+    AWS_ERROR,
+    /** A change was sent, its answer was lost, and reading back could not tell whether AWS made it. */
+    ANSWER_LOST
   }
 
   private final Reason reason;

@@ -1,7 +1,6 @@
 package dev.rootbot.actions.task;
 
 import com.google.gson.JsonObject;
-import java.util.Optional;
 
 /** Removes the bucket policy that locks everyone out, keeping it as the backup. */
 public record UnlockBucket(AccountId target, BucketName bucket, AwsRegion region) implements RootTask {
@@ -34,25 +33,13 @@ public record UnlockBucket(AccountId target, BucketName bucket, AwsRegion region
     return region;
   }
 
+  /**
+   * Reads the bucket policy, following S3's redirect to the bucket's real region; the plan's task runs there.
+   * Fingerprint: see {@link Unlocking}.
+   */
   @Override
-  public TaskReport perform(TaskContext context) {
-    var calls = new BucketCalls(context, target, bucket, region);
-    Optional<PolicyDocument> before = calls.policy();
-    if (before.isEmpty()) {
-      context.step("s3:GetBucketPolicy", "bucket " + bucket + " has no bucket policy; nothing to remove");
-      return new TaskReport("Bucket " + bucket + " had no bucket policy; nothing was changed.",
-          "no bucket policy", "no bucket policy", calls.region());
-    }
-    context.step("s3:GetBucketPolicy", "read the current policy (" + before.get().sizeInBytes() + " bytes)");
-    context.keepBackup(new Backup(Backup.Kind.BUCKET_POLICY, target, bucket.value(), calls.region(), before.get()));
-    calls.delete();
-    context.step("s3:DeleteBucketPolicy", "deleted the bucket policy");
-    if (calls.policy().isPresent()) {
-      throw new TaskFailure(TaskFailure.Reason.NOT_VERIFIED,
-          "S3 accepted the delete but bucket " + bucket + " still has a policy. Check the bucket before retrying.");
-    }
-    context.step("s3:GetBucketPolicy", "verified: no bucket policy");
-    return new TaskReport("Removed the bucket policy of " + bucket + "; the previous policy is kept as the backup.",
-        before.get().json(), "no bucket policy", calls.region());
+  public TaskPlan plan(TaskContext context) {
+    return Unlocking.read(context, new BucketCalls(context, target, bucket, region),
+        found -> new UnlockBucket(target, bucket, found));
   }
 }

@@ -18,6 +18,7 @@ import dev.rootbot.sandbox.aws.SimulatedAws;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,12 +90,12 @@ public class AuditBenchmark {
 
   @Benchmark
   public TaskResult parallel() {
-    return check(parallel.run(audit, TaskObserver.ignoring()));
+    return check(parallel.run(audit, Optional.empty(), TaskObserver.ignoring()));
   }
 
   @Benchmark
   public TaskResult sequential() {
-    return check(sequential.run(audit, TaskObserver.ignoring()));
+    return check(sequential.run(audit, Optional.empty(), TaskObserver.ignoring()));
   }
 
   private static TaskResult check(TaskResult result) {

@@ -30,7 +30,7 @@ public final class ThreadReplies {
 
   public static SlackMessage result(RootRequest request, TaskResult result) {
     var blocks = new Blocks();
-    blocks.header((result.succeeded() ? "✅ Done: " : "❌ Failed: ") + request.task().summary());
+    blocks.header(icon(result) + " " + title(result) + request.task().summary());
     blocks.section(Mrkdwn.escape(result.headline()));
     if (!result.steps().isEmpty()) {
       blocks.section("*Steps*\n" + result.steps().stream().map(ThreadReplies::step).collect(Collectors.joining("\n")));
@@ -60,8 +60,37 @@ public final class ThreadReplies {
               "This files a new request to put the backed-up policy back. It needs its own approval.",
               "Ask", "Not now"));
     }
-    String text = (result.succeeded() ? "Done: " : "Failed: ") + Mrkdwn.escape(result.headline());
+    String text = title(result) + Mrkdwn.escape(result.headline());
     return new SlackMessage(Mrkdwn.truncate(text, 3000), blocks.json());
+  }
+
+  /** The result's title in words: "Done: ", "Outcome unknown: ", … */
+  private static String title(TaskResult result) {
+    switch (result.status()) {
+      case SUCCEEDED:
+        return "Done: ";
+      case UNKNOWN:
+        return "Outcome unknown: ";
+      case CHANGED_SINCE_APPROVAL:
+        return "Changed since approval: ";
+      case FAILED:
+      default:
+        return "Failed: ";
+    }
+  }
+
+  private static String icon(TaskResult result) {
+    switch (result.status()) {
+      case SUCCEEDED:
+        return "✅";
+      case UNKNOWN:
+        return "⚠️";
+      case CHANGED_SINCE_APPROVAL:
+        return "↺";
+      case FAILED:
+      default:
+        return "❌";
+    }
   }
 
   /** A request that ended without running: denied, cancelled, expired. */

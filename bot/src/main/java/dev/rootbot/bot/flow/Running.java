@@ -133,7 +133,7 @@ public final class Running implements AutoCloseable {
   /** Runs a request this replica has claimed (it is RUNNING with this replica as its runner). */
   void run(RootRequest claimed) {
     RequestId id = claimed.id();
-    TaskResult result = tasks.run(claimed.task(), new TaskObserver() {
+    TaskResult result = tasks.run(claimed.task(), Optional.empty(), new TaskObserver() {
       @Override
       public void sessionStarted(String accessKeyId, Instant expiresAt) {
         store.requests().sessionStarted(id, accessKeyId);
@@ -147,14 +147,14 @@ public final class Running implements AutoCloseable {
       }
     });
     metrics.count("rootbot_tasks_total", "policy", claimed.task().policy().policyName(),
-        "outcome", result.succeeded() ? "succeeded" : "failed");
+        "outcome", result.status().name().toLowerCase(java.util.Locale.ROOT));
     finish(id, result);
   }
 
   private void finish(RequestId id, TaskResult result) {
     Outcome outcome = new Outcome(result.headline(), result.steps().stream()
         .map(step -> new Outcome.Step(step.action(), step.detail())).collect(Collectors.toList()));
-    Transition end = result.succeeded() ? Transition.succeed(outcome) : Transition.fail(outcome);
+    Transition end = end(result.status(), outcome);
     Instant giveUp = Instant.now().plus(FINISH_PATIENCE);
     for (int attempt = 1; ; attempt++) {
       try {
@@ -173,12 +173,26 @@ public final class Running implements AutoCloseable {
       } catch (RuntimeException e) {
         if (Instant.now().isAfter(giveUp)) {
           log.error("Could not store the outcome of request {} ({}) for {}; it will show as UNKNOWN", id.value(),
-              result.succeeded() ? "succeeded" : "failed", FINISH_PATIENCE, e);
+              result.status(), FINISH_PATIENCE, e);
           return;
         }
         log.warn("Could not store the outcome of request {} yet ({}); trying again", id.value(), e.getMessage());
         pause(Duration.ofMillis(Math.min(30_000, 250L << Math.min(attempt, 7))));
       }
+    }
+  }
+
+  /** The move that tells the truth of how a task ended. */
+  static Transition end(TaskResult.Status status, Outcome outcome) {
+    switch (status) {
+      case SUCCEEDED:
+        return Transition.succeed(outcome);
+      case UNKNOWN:
+        return Transition.interrupt(outcome); // a change was sent and whether AWS made it cannot be known
+      case FAILED:
+      case CHANGED_SINCE_APPROVAL:
+      default:
+        return Transition.fail(outcome);
     }
   }
 

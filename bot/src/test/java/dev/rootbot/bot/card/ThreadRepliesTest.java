@@ -37,9 +37,10 @@ class ThreadRepliesTest {
   private static TaskResult unlocked(String policy) {
     var backup = new Backup(Backup.Kind.BUCKET_POLICY, ACCOUNT, "payments-audit-logs", AwsRegion.US_EAST_1,
         new PolicyDocument(policy));
-    return new TaskResult(UNLOCK, Optional.of(new TaskReport("Removed the bucket policy.", policy, "no bucket policy",
-        AwsRegion.US_EAST_1)), Optional.empty(), "Removed the bucket policy.",
-        List.of(new Step(NOW, "s3:DeleteBucketPolicy", "deleted the bucket policy")), Optional.of(backup),
+    return new TaskResult(UNLOCK, TaskResult.Status.SUCCEEDED, Optional.empty(), "Removed the bucket policy.",
+        Optional.of(new TaskReport("Removed the bucket policy.", policy, "no bucket policy", AwsRegion.US_EAST_1)),
+        Optional.empty(), Optional.empty(), List.of(new Step(NOW, "s3:DeleteBucketPolicy", "deleted the bucket policy")),
+        Optional.of(backup),
         Optional.of("ASIAEXAMPLEKEY000001"), List.of(TrailLinks.sessionCalls(ACCOUNT, AwsRegion.US_EAST_1, "ASIAEXAMPLEKEY000001")),
         NOW, NOW.plusMillis(420));
   }
@@ -65,8 +66,9 @@ class ThreadRepliesTest {
 
   @Test
   void a_failure_offers_no_restore_and_escapes_what_aws_said() {
-    var failed = new TaskResult(UNLOCK, Optional.empty(), Optional.of(TaskFailure.Reason.SCP_DENIED),
-        "A service control policy denies it. AWS said: <!channel> <https://x.example|y>", List.of(), Optional.empty(),
+    var failed = new TaskResult(UNLOCK, TaskResult.Status.FAILED, Optional.of(TaskFailure.Reason.SCP_DENIED),
+        "A service control policy denies it. AWS said: <!channel> <https://x.example|y>", Optional.empty(),
+        Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
         Optional.of("ASIAEXAMPLEKEY000001"), List.of(), NOW, NOW);
 
     SlackMessage reply = ThreadReplies.result(REQUEST, failed);
