@@ -89,12 +89,11 @@ public record ScpFinding(Kind kind, String targetId, String attachedTo, Optional
   }
 
   private String fixText(String what) {
-    String inPolicy = statement.orElse("the statement") + " of " + policy().orElse("the SCP");
     switch (fix) {
       case ADD_EXEMPTION:
-        return "add " + EXEMPTION + " to the Condition of " + inPolicy + ", so that it spares root sessions.";
+        return "add " + EXEMPTION + " to that statement's Condition, so that it spares root sessions.";
       case DELIBERATE:
-        return inPolicy + " tests aws:AssumedRoot, so it was written to stop root sessions; if they should be"
+        return "that statement tests aws:AssumedRoot, so it was written to stop root sessions; if they should be"
             + " allowed " + what + ", change that condition or take the actions out of the statement.";
       case ALLOW_AT_LEVEL:
         return "attach " + ServiceControlPolicy.FULL_AWS_ACCESS + " to " + attachedTo + ", or allow " + what
@@ -118,7 +117,8 @@ public record ScpFinding(Kind kind, String targetId, String attachedTo, Optional
     return out;
   }
 
-  ScpFinding withActions(List<String> newActions) {
+  /** The same finding about other actions. */
+  public ScpFinding withActions(List<String> newActions) {
     return new ScpFinding(kind, targetId, attachedTo, policyName, policyId, statement, newActions, doubts, fix,
         levelPolicies);
   }

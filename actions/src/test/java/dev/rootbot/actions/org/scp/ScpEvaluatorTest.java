@@ -249,8 +249,7 @@ class ScpEvaluatorTest {
       assertThat(f.actions()).containsExactly("s3:DeleteBucketPolicy", "s3:ListAllMyBuckets");
       assertThat(f.sentence()).isEqualTo("The SCP DenyRootUser (p-deny1234), attached to OU Sandbox (ou-exmp-sandbox),"
           + " denies s3:DeleteBucketPolicy, s3:ListAllMyBuckets to root sessions (statement DenyRootUser). Fix: add"
-          + " \"Null\": {\"aws:AssumedRoot\": \"true\"} to the Condition of statement DenyRootUser of DenyRootUser"
-          + " (p-deny1234), so that it spares root sessions.");
+          + " \"Null\": {\"aws:AssumedRoot\": \"true\"} to that statement's Condition, so that it spares root sessions.");
     });
   }
 
