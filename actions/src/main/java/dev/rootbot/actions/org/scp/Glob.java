@@ -10,6 +10,13 @@ final class Glob {
   private Glob() {}
 
   static boolean matches(String pattern, String value, boolean ignoreCase) {
+    // Most patterns are "*" or a plain name: answer those without the automaton.
+    if (pattern.equals("*")) {
+      return true;
+    }
+    if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+      return ignoreCase ? pattern.equalsIgnoreCase(value) : pattern.equals(value);
+    }
     BitSet states = after(pattern, value, ignoreCase);
     return states.get(pattern.length());
   }
