@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * The calls a root session makes for its task policy's actions, as SCPs see them: where each goes
  * ({@code aws:RequestedRegion}) and what it acts on. Pure.
  *
- * <p>IAM is global and answers in us-east-1; its root-user calls act on a resource in the account whose exact
- * ARN AWS does not document, except {@code iam:GetAccountSummary}, which acts on none. {@code s3:ListAllMyBuckets}
- * and {@code sqs:ListQueues} act on none; the other S3 and SQS calls act on the bucket or queue.
+ * <p>IAM is global and answers in us-east-1. AWS documents its root-user calls as acting on an IAM user, and
+ * does not say which ARN that is for the root user: the root user's own ARN ({@code arn:aws:iam::ACCOUNT:root})
+ * or some user ARN, so both are candidates; {@code iam:DeleteVirtualMFADevice} acts on the MFA device and
+ * {@code iam:GetAccountSummary} on none. {@code s3:ListAllMyBuckets} and {@code sqs:ListQueues} act on none; the
+ * other S3 and SQS calls act on the bucket or queue.
  */
 final class SessionCalls {
   private SessionCalls() {}
@@ -37,16 +39,24 @@ final class SessionCalls {
       Optional<String> resourceArn) {
     String service = action.substring(0, action.indexOf(':'));
     if (service.equals("iam")) {
-      ResourceRef resource = action.equals("iam:GetAccountSummary") ? ResourceRef.none()
-          : ResourceRef.startingWith("arn:aws:iam::" + account + ":");
-      return new RootCall(action, resource, Optional.of(AwsRegion.US_EAST_1));
+      return new RootCall(action, iamResource(account, action), Optional.of(AwsRegion.US_EAST_1));
     }
     if (action.equals("s3:ListAllMyBuckets") || action.equals("sqs:ListQueues")) {
       return new RootCall(action, ResourceRef.none(), region);
     }
-    String start = service.equals("s3") ? "arn:aws:s3:::"
-        : "arn:aws:" + service + ":" + region.map(r -> r.code() + ":" + account + ":").orElse("");
-    return new RootCall(action, resourceArn.map(ResourceRef::exact).orElse(ResourceRef.startingWith(start)), region);
+    ResourceRef unknown = service.equals("s3") ? ResourceRef.nameAfter("arn:aws:s3:::")
+        : region.map(r -> ResourceRef.nameAfter("arn:aws:sqs:" + r.code() + ":" + account + ":"))
+            .orElse(ResourceRef.startingWith("arn:aws:sqs:"));
+    return new RootCall(action, resourceArn.map(ResourceRef::exact).orElse(unknown), region);
+  }
+
+  private static ResourceRef iamResource(AccountId account, String action) {
+    String start = "arn:aws:iam::" + account + ":";
+    switch (action) {
+      case "iam:GetAccountSummary": return ResourceRef.none();
+      case "iam:DeleteVirtualMFADevice": return ResourceRef.nameAfter(start + "mfa/");
+      default: return ResourceRef.oneOf(ResourceRef.exact(start + "root"), ResourceRef.nameAfter(start + "user/"));
+    }
   }
 
   /**

@@ -23,15 +23,24 @@ final class Glob {
 
   /**
    * Whether {@code pattern} matches every value that starts with {@code prefix} (TRUE), none of them (FALSE),
-   * or some but not all (UNKNOWN). Case-sensitive, as resource ARNs are.
+   * or some but not all (UNKNOWN). With {@code restHasNoColon}, only values whose rest after the prefix holds no
+   * colon count, as for a name at the end of an ARN. Case-sensitive, as resource ARNs are.
    */
-  static Tri matchesEveryCompletion(String pattern, String prefix) {
+  static Tri matchesEveryCompletion(String pattern, String prefix, boolean restHasNoColon) {
     BitSet states = after(pattern, prefix, false);
+    if (restHasNoColon) {
+      // A state whose rest of pattern needs a literal colon can match no colon-free rest.
+      for (int p = states.nextSetBit(0); p >= 0; p = states.nextSetBit(p + 1)) {
+        if (pattern.indexOf(':', p) >= 0) {
+          states.clear(p);
+        }
+      }
+    }
     if (states.isEmpty()) {
       return Tri.FALSE;
     }
-    // Some state left with only stars matches every suffix; without one, the empty suffix already fails
-    // every state but "consumed", and a non-empty suffix fails that one.
+    // Some state left with only stars matches every rest; without one, the empty rest already fails
+    // every state but "consumed", and a non-empty rest fails that one.
     for (int p = states.nextSetBit(0); p >= 0; p = states.nextSetBit(p + 1)) {
       if (p < pattern.length() && onlyStars(pattern, p)) {
         return Tri.TRUE;

@@ -30,8 +30,15 @@ class ScpEvaluatorTest {
   static final RootCall DELETE_POLICY_SOMEWHERE =
       new RootCall("s3:DeleteBucketPolicy", ResourceRef.exact("arn:aws:s3:::b"), Optional.empty());
   static final RootCall LIST_BUCKETS = new RootCall("s3:ListAllMyBuckets", ResourceRef.none(), Optional.of(US_EAST_1));
-  static final RootCall GET_LOGIN_PROFILE = new RootCall("iam:GetLoginProfile",
-      ResourceRef.startingWith("arn:aws:iam::444444444444:"), Optional.of(US_EAST_1));
+  static final RootCall GET_LOGIN_PROFILE = new RootCall("iam:GetLoginProfile", ResourceRef.oneOf(
+      ResourceRef.exact("arn:aws:iam::444444444444:root"), ResourceRef.nameAfter("arn:aws:iam::444444444444:user/")),
+      Optional.of(US_EAST_1));
+  static final RootCall DELETE_SOME_POLICY =
+      new RootCall("s3:DeleteBucketPolicy", ResourceRef.nameAfter("arn:aws:s3:::"), Optional.of(US_EAST_1));
+  static final RootCall SET_SOME_QUEUE =
+      new RootCall("sqs:SetQueueAttributes", ResourceRef.startingWith("arn:aws:sqs:"), Optional.empty());
+  static final RootCall DELETE_MFA = new RootCall("iam:DeleteVirtualMFADevice",
+      ResourceRef.nameAfter("arn:aws:iam::444444444444:mfa/"), Optional.of(US_EAST_1));
 
   static final ServiceControlPolicy FULL_ACCESS = policy("p-FullAWSAccess", "FullAWSAccess",
       "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
@@ -153,6 +160,16 @@ class ScpEvaluatorTest {
         row("every IAM resource of every account", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::*:*\""), GET_LOGIN_PROFILE, DENIED),
         row("the account's IAM resources via a variable", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::${aws:PrincipalAccount}:*\""), GET_LOGIN_PROFILE, DENIED),
         row("IAM users only: the root user's resource is not known", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::444444444444:user/*\""), GET_LOGIN_PROFILE, UNDECIDABLE),
+        row("the root user's own ARN may or may not be the resource", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::*:root\""), GET_LOGIN_PROFILE, UNDECIDABLE),
+        row("a protected role is not the root user", deny("\"Action\":\"iam:*\",\"Resource\":\"arn:aws:iam::*:role/OrganizationAccountAccessRole\""), GET_LOGIN_PROFILE, ALLOWED),
+        row("every MFA device", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::*:mfa/*\""), DELETE_MFA, DENIED),
+        row("one named MFA device", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::*:mfa/admin-device\""), DELETE_MFA, UNDECIDABLE),
+        row("a bucket not named yet, and every bucket", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::*\""), DELETE_SOME_POLICY, DENIED),
+        row("a bucket not named yet, and some buckets", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::critical-*\""), DELETE_SOME_POLICY, UNDECIDABLE),
+        row("a bucket not named yet, and a queue", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:sqs:*:*:*\""), DELETE_SOME_POLICY, ALLOWED),
+        row("a queue in a region not known yet", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:sqs:us-east-1:*:*\""), SET_SOME_QUEUE, UNDECIDABLE),
+        row("a queue in a region not known yet, and buckets", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::*\""), SET_SOME_QUEUE, ALLOWED),
+        row("NotResource every MFA device", deny("\"Action\":\"*\",\"NotResource\":\"arn:aws:iam::*:mfa/*\""), DELETE_MFA, ALLOWED),
         row("another account's IAM resources", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:iam::111111111111:*\""), GET_LOGIN_PROFILE, ALLOWED),
         row("S3 resources for an IAM call", deny("\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::*\""), GET_LOGIN_PROFILE, ALLOWED),
         row("a wildcard that may run past a colon", deny("\"Action\":\"*\",\"Resource\":\"arn:*\""), DELETE_POLICY, UNDECIDABLE));
