@@ -83,6 +83,14 @@ public final class OrganizationSnapshot {
     return ous.stream().filter(ou -> ou.name().toLowerCase(Locale.ROOT).equals(wanted)).collect(Collectors.toList());
   }
 
+  /**
+   * The OUs a person means by {@code nameOrId}, as in {@code audit ou <name|ou-id>} or {@code ou:Production}: the
+   * OU with that ID, else those with that name (several when sibling-unique names repeat across the tree).
+   */
+  public List<OrganizationalUnit> findOus(String nameOrId) {
+    return ouById(nameOrId.strip()).map(List::of).orElseGet(() -> ouByName(nameOrId));
+  }
+
   /** Every account, the management account included, sorted by name. */
   public List<Account> accounts() {
     return accounts;

@@ -61,6 +61,9 @@ class OrganizationTreeTest {
     OrganizationalUnit eu = tree.ouByName("EU").get(0);
     assertThat(tree.accountsUnder(eu)).hasSize(45);
     assertThat(tree.accountsUnder(production)).as("nested OUs count").hasSize(47);
+    assertThat(tree.findOus(eu.id())).containsExactly(eu);
+    assertThat(tree.findOus(" eu ")).containsExactly(eu);
+    assertThat(tree.findOus("Nowhere")).isEmpty();
     AccountId nested = new AccountId("700000000044");
     assertThat(tree.path(nested)).extracting(PolicyTarget::name)
         .containsExactly("Root", "Production", "Payments", "EU", "payments-eu-44");
