@@ -84,19 +84,11 @@ public final class OrganizationDirectory {
    */
   public Account requireMember(AccountId id) {
     Organization organization = organization();
-    if (organization.managementAccount().equals(id)) {
-      throw new TaskFailure(TaskFailure.Reason.MANAGEMENT_ACCOUNT, "Account " + id
-          + " is the organization's management account. Root sessions can only target member accounts;"
-          + " use the management account's own root user for it.");
-    }
-    Account account = byId(id).orElseThrow(() -> new TaskFailure(TaskFailure.Reason.UNKNOWN_ACCOUNT,
-        "Account " + id + " is not in organization " + organization.id() + ". Check the ID."));
-    if (!account.active()) {
-      throw new TaskFailure(TaskFailure.Reason.ACCOUNT_NOT_ACTIVE,
-          "Account " + account.label() + " is " + account.state() + ", not ACTIVE; AWS only opens root"
-              + " sessions in active member accounts.");
-    }
-    return account;
+    Optional<Account> found = organization.managementAccount().equals(id) ? Optional.empty() : byId(id);
+    Membership.problem(organization, id, found).ifPresent(failure -> {
+      throw failure;
+    });
+    return found.orElseThrow();
   }
 
   /** Forgets the cached accounts, e.g. after an account was added or renamed. */
@@ -129,7 +121,7 @@ public final class OrganizationDirectory {
     return new Snapshot(organization, List.copyOf(accounts));
   }
 
-  private static Account toAccount(software.amazon.awssdk.services.organizations.model.Account a) {
+  static Account toAccount(software.amazon.awssdk.services.organizations.model.Account a) {
     // Organizations is replacing Status with State; read whichever this account reports.
     String state = a.stateAsString() != null ? a.stateAsString() : a.statusAsString();
     return new Account(new AccountId(a.id()), a.name(), state == null ? "UNKNOWN" : state);

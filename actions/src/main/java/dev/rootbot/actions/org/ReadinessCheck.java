@@ -109,7 +109,8 @@ public final class ReadinessCheck {
     }
   }
 
-  private static String reason(SdkException e) {
+  /** An AWS failure in a few words: its error code and message. */
+  static String reason(SdkException e) {
     if (e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null) {
       var details = ((AwsServiceException) e).awsErrorDetails();
       return details.errorCode() + " (" + details.errorMessage() + ")";

@@ -3,6 +3,7 @@ package dev.rootbot.actions.org;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rootbot.actions.org.scp.ScpFinding;
 import dev.rootbot.actions.task.AccountId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,13 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
  * Finds the service control policies on an account's path that deny the root user without exempting root
  * sessions. SCPs still apply inside AssumeRoot sessions; a statement that denies {@code arn:aws:iam::*:root}
  * must carry {@code "Null": {"aws:AssumedRoot": "true"}} or root tasks fail with an explicit deny.
+ *
+ * <p>A pattern check, used to explain a task that already failed. {@link Preflight} evaluates the SCPs properly
+ * before any root session, and {@link ScpStatus} does so for the whole organization.
  */
 public final class ScpCheck {
   /** An SCP that blocks root tasks, and where it is attached. */
   public record Finding(String policyName, String policyId, String attachedTo) {}
-
-  private static final String EXEMPTION = "\"Null\": {\"aws:AssumedRoot\": \"true\"}";
 
   private final OrganizationsClient organizations;
 
@@ -33,7 +35,7 @@ public final class ScpCheck {
 
   /** The fix, for messages: what to add to the offending statement's Condition. */
   public static String exemption() {
-    return EXEMPTION;
+    return ScpFinding.EXEMPTION;
   }
 
   /** The SCPs attached to the account, its OUs or the root that deny root without the exemption. */
