@@ -30,8 +30,8 @@ public record Policy(int version, Map<String, Audience> groups, List<Rule> rules
 
   /** The configuration error when both ways of naming approvers are set; for whoever runs Rootbot. */
   public static final String BOTH_SET = "ROOTBOT_POLICY and ROOTBOT_APPROVERS are both set: with a policy file,"
-      + " approvers are named in its rules. Unset ROOTBOT_APPROVERS (its list becomes a group of the policy:"
-      + " see docs/policy.md), or unset ROOTBOT_POLICY to keep the single approver list.";
+      + " approvers are named in its rules. Unset ROOTBOT_APPROVERS (put its IDs in a group of the policy; the"
+      + " README's \"Approval policy\" shows how), or unset ROOTBOT_POLICY to keep the single approver list.";
 
   public Policy {
     groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
