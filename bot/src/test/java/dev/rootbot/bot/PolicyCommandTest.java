@@ -118,6 +118,21 @@ class PolicyCommandTest {
   }
 
   @Test
+  void check_goes_on_without_the_organization_when_aws_cannot_be_reached_and_says_so() throws IOException {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+
+    int exit = run(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed),
+        "check", sandboxPolicy.toString());
+
+    assertThat(exit).isZero();
+    assertThat(err()).startsWith("rootbot policy: could not read the organization from AWS (");
+    assertThat(out()).contains("Account IDs, account names and OUs were not checked: the organization could not be read.");
+  }
+
+  @Test
   void check_prints_every_problem_as_file_line_column_message_and_exits_1() throws IOException {
     Path bad = file("""
         version: 1

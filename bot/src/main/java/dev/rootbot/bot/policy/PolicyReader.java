@@ -21,11 +21,15 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a policy file's YAML nodes into rules, checking each value where it is written: keys, types, task
  * identifiers, Slack IDs, group names, regular expressions, ranges. What needs several rules, or the
  * organization, is {@link RuleChecks}'s. One reader reads one file.
+ *
+ * <p>Longer than most classes because it is the file format itself, key by key, each with the message
+ * that says how to fix it; splitting it would scatter one format over several files.
  */
 final class PolicyReader {
   static final int MAX_TTL_MINUTES = 7 * 24 * 60;
@@ -47,35 +51,6 @@ final class PolicyReader {
   /** Every group the file defines, valid or not, so that using a broken group is not reported twice. */
   private final Set<String> definedGroups = new LinkedHashSet<>();
 
-  /** A rule as read, with the nodes later checks point at; a part that did not read is null. */
-  static final class Draft {
-    Node node;
-    Node nameNode;
-    String name;
-    TaskSet tasks;
-    List<AccountPattern> accounts;
-    List<Node> accountNodes;
-    Audience requesters;
-    Audience approvers;
-    Integer quorum;
-    Node quorumNode;
-    ReasonPattern reason;
-    List<ChannelId> channels = List.of();
-    Duration ttl;
-    BreakGlass breakGlass;
-    Node breakGlassNode;
-    boolean complete;
-
-    String called() {
-      return name == null ? "the rule on line " + Nodes.line(node) : "rule “" + name + "”";
-    }
-
-    Rule rule() {
-      return new Rule(name, Nodes.line(node), tasks, accounts, requesters, approvers, quorum,
-          Optional.ofNullable(reason), channels, Optional.ofNullable(ttl), Optional.ofNullable(breakGlass));
-    }
-  }
-
   static CheckedPolicy check(String text, Optional<OrganizationView> organization) {
     return new PolicyReader().read(text, organization);
   }
@@ -93,14 +68,20 @@ final class PolicyReader {
     if (!fields.containsKey("version")) {
       nodes.problem(root.get(), "version is missing: start the file with version: 1");
     } else {
-      nodes.whole(fields.get("version"), 0, Integer.MAX_VALUE / 2).filter(v -> v != Policy.VERSION).ifPresent(v ->
-          nodes.problem(fields.get("version").value(), "version " + v + " is not known: this Rootbot reads version "
-              + Policy.VERSION));
+      Node version = fields.get("version").value();
+      nodes.text(fields.get("version")).ifPresent(v -> {
+        if (!v.equals(String.valueOf(Policy.VERSION))) {
+          nodes.problem(version, "version " + (v.matches("[0-9]+") ? v : "“" + v + "”")
+              + " is not known: this Rootbot reads version " + Policy.VERSION);
+        } else if (!version.getTag().equals(Tag.INT)) {
+          nodes.problem(version, "version must be the number " + Policy.VERSION + ", without quotes");
+        }
+      });
     }
     if (fields.containsKey("groups")) {
       readGroups(fields.get("groups"));
     }
-    List<Draft> drafts = new ArrayList<>();
+    List<RuleDraft> drafts = new ArrayList<>();
     if (!fields.containsKey("rules")) {
       nodes.problem(root.get(), "rules is missing: list the rules, first match first (see docs/policy.md)");
     } else {
@@ -119,7 +100,7 @@ final class PolicyReader {
     if (nodes.count() > 0) {
       return new CheckedPolicy.Invalid(nodes.problems());
     }
-    return new CheckedPolicy.Valid(new Policy(Policy.VERSION, groups, drafts.stream().map(Draft::rule).toList()),
+    return new CheckedPolicy.Valid(new Policy(Policy.VERSION, groups, drafts.stream().map(RuleDraft::rule).toList()),
         organization.isPresent() ? List.of() : List.of(RuleChecks.UNCHECKED));
   }
 
@@ -182,8 +163,8 @@ final class PolicyReader {
         }));
   }
 
-  private Optional<Draft> readRule(Node node, List<Draft> earlier) {
-    var draft = new Draft();
+  private Optional<RuleDraft> readRule(Node node, List<RuleDraft> earlier) {
+    var draft = new RuleDraft();
     draft.node = node;
     int before = nodes.count();
     var read = nodes.mapping(node, "a rule", RULE_KEYS, "- name: …, tasks: […], accounts: […], …");
@@ -240,7 +221,6 @@ final class PolicyReader {
       draft.breakGlassNode = field.keyNode();
       draft.breakGlass = breakGlass(field).orElse(null);
     });
-    draft.complete = nodes.count() == before;
     return Optional.of(draft);
   }
 
@@ -281,7 +261,7 @@ final class PolicyReader {
     return nodes.count() > before ? Optional.empty() : Optional.of(all ? TaskSet.everyTask() : TaskSet.of(listed));
   }
 
-  private void accounts(Nodes.Field field, Draft draft) {
+  private void accounts(Nodes.Field field, RuleDraft draft) {
     var items = nodes.list(field, "[\"ou:Production\", 222222222222, \"*\"]");
     if (items.isEmpty()) {
       return;

@@ -31,7 +31,7 @@ final class RuleChecks {
   }
 
   /** Each account and OU a rule names must exist in the organization, once (names are not unique in AWS). */
-  void accounts(PolicyReader.Draft draft) {
+  void accounts(RuleDraft draft) {
     if (draft.accounts == null || organization.isEmpty()) {
       return;
     }
@@ -71,12 +71,12 @@ final class RuleChecks {
     }
   }
 
-  void acrossRules(List<PolicyReader.Draft> drafts) {
+  void acrossRules(List<RuleDraft> drafts) {
     for (int j = 0; j < drafts.size(); j++) {
-      PolicyReader.Draft rule = drafts.get(j);
+      RuleDraft rule = drafts.get(j);
       quorum(rule);
       for (int i = 0; i < j; i++) {
-        PolicyReader.Draft earlier = drafts.get(i);
+        RuleDraft earlier = drafts.get(i);
         if (hides(earlier, rule)) {
           nodes.problem(rule.nameNode != null ? rule.nameNode : rule.node, rule.called() + " can never apply: "
               + earlier.called() + " (line " + Nodes.line(earlier.node) + ") comes first and matches every task and"
@@ -88,7 +88,7 @@ final class RuleChecks {
     }
   }
 
-  private void quorum(PolicyReader.Draft rule) {
+  private void quorum(RuleDraft rule) {
     if (rule.quorum == null) {
       return;
     }
@@ -124,7 +124,7 @@ final class RuleChecks {
     }
   }
 
-  private boolean hides(PolicyReader.Draft earlier, PolicyReader.Draft later) {
+  private boolean hides(RuleDraft earlier, RuleDraft later) {
     if (earlier.tasks == null || earlier.accounts == null || later.tasks == null || later.accounts == null) {
       return false;
     }
