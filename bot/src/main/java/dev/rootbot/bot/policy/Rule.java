@@ -213,6 +213,23 @@ public record Rule(String name, int line, TaskSet tasks, List<AccountPattern> ac
   }
 
   /**
+   * Whether {@code reviewer} may review a break-glass run of this rule by {@code brokeGlass}: Justified or
+   * Not justified. Any approver of the rule except the person who broke glass, who cannot judge their own.
+   */
+  public Decision mayReview(UserId brokeGlass, Person reviewer) {
+    if (reviewer.id().equals(brokeGlass)) {
+      return Decision.refuse("you broke glass, so someone else must review it");
+    }
+    if (!reviewer.activeFullMember()) {
+      return Decision.refuse("guests, bots and deactivated users cannot review");
+    }
+    if (!approvers.includes(reviewer)) {
+      return Decision.refuse("under rule " + quoted() + ", only " + approvers.mentions() + " can review this");
+    }
+    return Decision.allow();
+  }
+
+  /**
    * The card's line on approvals, as Slack text that mentions the approvers:
    * "Needs 2 of &lt;!subteam^S…&gt; — 1/2: &lt;@U…&gt;", then "Approved — 2/2: …" once reached.
    */

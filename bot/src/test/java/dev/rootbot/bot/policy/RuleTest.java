@@ -224,6 +224,23 @@ class RuleTest {
     assertDecision(rule.mayBreakGlass(person, channel, reason), refusal);
   }
 
+  static Stream<Arguments> reviews() {
+    return Stream.of(
+        arguments("an approver of the rule", member(CAROL), ALLOWED),
+        arguments("a member of the approvers' group", member(DAVE, ONCALL), ALLOWED),
+        arguments("the person who broke glass, although an approver", member(BOB),
+            "you broke glass, so someone else must review it"),
+        arguments("someone the rule does not name", member(ERIN),
+            "under rule “unlocks need two”, only <!subteam^S0ONCALL>, <@U0ALICE>, <@U0BOB>, <@U0CAROL> can review this"),
+        arguments("an approver since deactivated", deactivated(CAROL), "guests, bots and deactivated users cannot review"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reviews")
+  void review_of_a_break_glass_run(String description, Person person, String refusal) {
+    assertDecision(TWO.mayReview(BOB, person), refusal);
+  }
+
   @Test
   void a_rule_name_with_markup_is_escaped_in_every_refusal() {
     Rule sly = new Rule("<!channel> & co", 1, TWO.tasks(), TWO.accounts(), TWO.requesters(), TWO.approvers(), 2,
