@@ -9,13 +9,18 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * {@code java -jar rootbot.jar [serve]} serves Slack with the configuration in the environment;
- * {@code java -jar rootbot.jar sandbox} runs the whole flow locally against the sandbox.
+ * {@code java -jar rootbot.jar sandbox} runs the whole flow locally against the sandbox;
+ * {@code java -jar rootbot.jar policy …} checks and explains an approval policy file.
  */
 public final class Main {
   static final String USAGE = String.join("\n",
       "Usage: rootbot [serve]      serve Slack, configured by environment variables (see README)",
       "       rootbot sandbox [--port 3000] [--bot-port N] [--aws-port N]",
       "                            the bot, a simulated AWS organization and a Slack-like page, no accounts needed",
+      "       rootbot policy check FILE",
+      "                            check an approval policy file and print its rules in order",
+      "       rootbot policy explain FILE --task T --account A --requester U [--channel C] [--in-group S…]",
+      "                            which rule applies to that request, who approves it and how many",
       "       rootbot help         this text");
 
   private Main() {}
@@ -29,6 +34,10 @@ public final class Main {
         break;
       case "sandbox":
         System.exit(SandboxMode.run(rest, System.out, System.err));
+        break;
+      case "policy":
+        System.exit(PolicyCommand.run(rest, System.getenv(), () -> DefaultCredentialsProvider.builder().build(),
+            System.out, System.err));
         break;
       case "help":
       case "-h":

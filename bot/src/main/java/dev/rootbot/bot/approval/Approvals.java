@@ -25,7 +25,7 @@ public record Approvals(Approvers approvers) {
 
   /** Whether {@code requester} may ask for a root task. */
   public Decision mayRequest(Person requester) {
-    if (!activeMember(requester)) {
+    if (!requester.activeFullMember()) {
       return Decision.refuse("guests, bots and deactivated users cannot ask for root tasks");
     }
     if (approvers.isEmpty()) {
@@ -44,7 +44,7 @@ public record Approvals(Approvers approvers) {
     if (approver.id().equals(request.requester())) {
       return Decision.refuse("you asked for this, so someone else must approve it");
     }
-    if (!activeMember(approver)) {
+    if (!approver.activeFullMember()) {
       return Decision.refuse("guests, bots and deactivated users cannot approve");
     }
     if (!approvers.include(approver)) {
@@ -62,7 +62,7 @@ public record Approvals(Approvers approvers) {
     if (denier.id().equals(request.requester())) {
       return Decision.refuse("you asked for this: use Cancel to withdraw it");
     }
-    if (!activeMember(denier)) {
+    if (!denier.activeFullMember()) {
       return Decision.refuse("guests, bots and deactivated users cannot deny");
     }
     if (!approvers.include(denier)) {
@@ -86,7 +86,11 @@ public record Approvals(Approvers approvers) {
     return Decision.allow();
   }
 
-  private static Decision stillWaiting(RootRequest request, Instant now) {
+  /**
+   * Whether {@code request} can still be decided at {@code now}: it is waiting and not expired. Every
+   * approve, deny and cancel asks this first, whichever rules then apply.
+   */
+  public static Decision stillWaiting(RootRequest request, Instant now) {
     if (request.state() != State.REQUESTED) {
       String by = request.decidedBy().map(user -> " (decided by " + user.mention() + ")").orElse("");
       return Decision.refuse("this request is no longer waiting for approval: it is " + request.state().words() + by);
@@ -95,9 +99,5 @@ public record Approvals(Approvers approvers) {
       return Decision.refuse("this request expired at " + CLOCK.format(request.expiresAt()) + "; ask again if you still need it");
     }
     return Decision.allow();
-  }
-
-  private static boolean activeMember(Person person) {
-    return !person.deleted() && !person.bot() && !person.guest();
   }
 }

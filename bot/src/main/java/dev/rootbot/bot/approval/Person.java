@@ -26,6 +26,11 @@ public record Person(UserId id, boolean deleted, boolean bot, boolean restricted
     return new Person(id, false, false, false, false, Set.of(groups));
   }
 
+  /** An active, full member: not deactivated, not a bot, not a guest. Only they may ask, approve or deny. */
+  public boolean activeFullMember() {
+    return !deleted && !bot && !guest();
+  }
+
   /** Whether Slack counts them as a guest, of either kind. */
   public boolean guest() {
     return restricted || ultraRestricted;

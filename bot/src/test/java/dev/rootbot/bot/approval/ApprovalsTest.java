@@ -1,5 +1,6 @@
 package dev.rootbot.bot.approval;
 
+import static dev.rootbot.bot.approval.DecisionAssert.assertDecision;
 import static dev.rootbot.bot.request.SampleRequests.ALICE;
 import static dev.rootbot.bot.request.SampleRequests.BOB;
 import static dev.rootbot.bot.request.SampleRequests.CAROL;
@@ -185,15 +186,5 @@ class ApprovalsTest {
 
   private static Person member(UserId id, GroupId... groups) {
     return Person.member(id, groups);
-  }
-
-  private static void assertDecision(Decision decision, String refusal) {
-    if (refusal == null) {
-      assertThat(decision.refusal()).as("refused").isEqualTo(Optional.empty());
-      assertThat(decision.isAllowed()).isTrue();
-    } else {
-      assertThat(decision.isAllowed()).as("allowed").isFalse();
-      assertThat(decision.refusal()).get().asString().contains(refusal);
-    }
   }
 }
