@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one JSON writer of the chain: no whitespace, names in the order the caller writes them, and only
@@ -17,6 +19,7 @@ import java.util.TreeMap;
  * with its default {@code ensure_ascii}, so an auditor can recompute a hash with the standard library.
  */
 final class CanonicalJson {
+  private static final Pattern AT = Pattern.compile("at line \\d+ column \\d+");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -111,8 +114,14 @@ final class CanonicalJson {
       }
       return facts;
     } catch (IOException | IllegalStateException e) {
-      throw new IllegalArgumentException("the facts are not valid JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("the facts are not valid JSON" + where(e), e);
     }
+  }
+
+  /** Where Gson stopped, "(at line 1 column 4)", without its advice to parse leniently. */
+  static String where(Exception e) {
+    Matcher at = AT.matcher(String.valueOf(e.getMessage()));
+    return at.find() ? " (" + at.group() + ")" : "";
   }
 
   /** Reads one fact: a string, an array or an object; numbers, booleans and nulls are not facts. */

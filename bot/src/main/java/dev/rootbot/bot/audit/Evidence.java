@@ -45,22 +45,22 @@ public final class Evidence {
         JsonObject decision = covered(entry);
         decision.addProperty("decision", record.event());
         decision.addProperty("by", record.actor());
-        facts.text("rule").ifPresent(rule -> decision.addProperty("rule", rule));
+        facts.text(RequestFacts.RULE).ifPresent(rule -> decision.addProperty("rule", rule));
         decision.addProperty("detail", record.detail());
         decisions.add(decision);
       }
-      facts.text("fingerprint").ifPresent(fingerprint -> {
+      facts.text(RequestFacts.FINGERPRINT).ifPresent(fingerprint -> {
         JsonObject preview = covered(entry);
         preview.addProperty("fingerprint", fingerprint);
-        facts.text("preview_key").ifPresent(key -> preview.addProperty("access_key_id", key));
+        facts.text(RequestFacts.PREVIEW_KEY).ifPresent(key -> preview.addProperty("access_key_id", key));
         preview.addProperty("detail", record.detail());
         previews.add(preview);
       });
-      for (String key : List.of("preview_key", RequestFacts.ACCESS_KEY_ID)) {
+      for (String key : List.of(RequestFacts.PREVIEW_KEY, RequestFacts.ACCESS_KEY_ID)) {
         facts.text(key).ifPresent(id -> {
           JsonObject session = covered(entry);
           session.addProperty("access_key_id", id);
-          session.addProperty("purpose", key.equals("preview_key") ? "preview" : "task");
+          session.addProperty("purpose", key.equals(RequestFacts.PREVIEW_KEY) ? "preview" : "task");
           sessions.add(session);
         });
       }

@@ -81,7 +81,7 @@ public record ExportFilter(Optional<Instant> since, Optional<Instant> until, Opt
   private static boolean concerns(AuditRecord record, AccountId account, Set<String> accountRequests) {
     Fact.Text id = Fact.text(account.value());
     boolean named = record.facts().get(RequestFacts.ACCOUNT).filter(id::equals).isPresent()
-        || record.facts().get("accounts").filter(f -> f instanceof Fact.Items items && items.values().contains(id))
+        || record.facts().get(RequestFacts.ACCOUNTS).filter(f -> f instanceof Fact.Items items && items.values().contains(id))
             .isPresent();
     Optional<String> of = record.request().map(RequestId::value);
     if (named && of.isPresent()) {

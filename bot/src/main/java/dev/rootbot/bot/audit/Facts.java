@@ -47,13 +47,6 @@ public record Facts(SortedMap<String, Fact> values) implements Fact {
     return with(name, Fact.texts(texts));
   }
 
-  /** These facts and those of {@code more}, whose values win. */
-  public Facts and(Facts more) {
-    var both = new TreeMap<>(values);
-    both.putAll(more.values);
-    return new Facts(both);
-  }
-
   public Optional<Fact> get(String name) {
     return Optional.ofNullable(values.get(name));
   }

@@ -68,9 +68,9 @@ public final class History {
     }
     var text = new StringBuilder("*Audit history of ").append(subject).append("*: ")
         .append(page.total() > page.latest().size()
-            ? "the last " + page.latest().size() + " of " + page.total() + " entries"
-            : page.total() == 1 ? "its only entry" : "all " + page.total() + " entries")
-        .append(", oldest first\n");
+            ? "the last " + page.latest().size() + " of " + page.total() + " entries, oldest first"
+            : page.total() == 1 ? "its only entry" : "all " + page.total() + " entries, oldest first")
+        .append('\n');
     for (ChainedEntry entry : page.latest()) {
       text.append(line(entry, withRequest)).append('\n');
     }

@@ -70,7 +70,8 @@ public final class JsonLines {
         throw new IllegalArgumentException("an audit line is one JSON object, and this one is followed by more");
       }
     } catch (IOException | IllegalStateException | NumberFormatException e) {
-      throw new IllegalArgumentException("not an audit line: " + e.getMessage(), e);
+      throw new IllegalArgumentException("not an audit line: " + (e instanceof IOException
+          ? "not valid JSON" + CanonicalJson.where(e) : e.getMessage()), e);
     }
     for (String name : NAMES) {
       if (!values.containsKey(name)) {

@@ -37,6 +37,17 @@ public final class RequestFacts {
   /** Confirmed AssumeRoot events, a list of {@code {"access_key_id":…,"event_id":…}}; in the chain only. */
   public static final String TRAIL_EVENTS = "trail_events";
 
+  // Reserved for what other changes add, chain-only until their row has a column: the names are fixed here
+  // so that exports, evidence and history already read them.
+  /** Every target account of a request over several (a fleet task): a list of 12-digit IDs. */
+  public static final String ACCOUNTS = "accounts";
+  /** The approval-policy rule that decided, on {@code approve}, {@code approval} and {@code deny}. */
+  public static final String RULE = "rule";
+  /** The preview's fingerprint, on the {@code preview} entry: SHA-256 of the state the approver saw. */
+  public static final String FINGERPRINT = "fingerprint";
+  /** The preview's root session access key ID, on the {@code preview} entry. */
+  public static final String PREVIEW_KEY = "preview_key";
+
   private RequestFacts() {}
 
   /** Of the {@code request} entry: who asked for what, where and why; the stored task is {@code requests.task}. */
