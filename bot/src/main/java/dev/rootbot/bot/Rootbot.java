@@ -91,6 +91,7 @@ public final class Rootbot implements AutoCloseable {
   }
 
   private void assemble(Config config, AwsCredentialsProvider awsCredentials, Clock clock) {
+    open(metrics); // closed last
     Approvers approvers;
     try {
       approvers = Approvers.parse(config.approvers());
@@ -102,7 +103,7 @@ public final class Rootbot implements AutoCloseable {
     }
     store = open(Store.open(config.store(), clock));
 
-    var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials));
+    var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials, List.of(metrics.awsCalls())));
     var directory = new OrganizationDirectory(aws.organizations());
     var readiness = new ReadinessCheck(aws);
     var caller = memoized(() -> new AccountId(aws.sts().getCallerIdentity().account()));

@@ -2,9 +2,11 @@ package dev.rootbot.actions.session;
 
 import dev.rootbot.actions.task.AwsRegion;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -31,15 +33,23 @@ public final class AwsClients implements AutoCloseable {
   private final AwsEndpoints endpoints;
   private final AwsCredentialsProvider caller;
   private final SdkHttpClient http;
+  private final List<ExecutionInterceptor> interceptors;
 
   /**
    * @param home the region of the bot's STS and CloudTrail calls (AssumeRoot needs a regional endpoint)
    * @param caller the bot's own credentials: a role in the management or IAM delegated administrator account
    */
   public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller) {
+    this(home, endpoints, caller, List.of());
+  }
+
+  /** @param interceptors see every call of every client, e.g. to time it */
+  public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller,
+      List<ExecutionInterceptor> interceptors) {
     this.home = home;
     this.endpoints = endpoints;
     this.caller = caller;
+    this.interceptors = List.copyOf(interceptors);
     this.http = ApacheHttpClient.builder()
         .maxConnections(64)
         .connectionTimeout(Duration.ofSeconds(5))
@@ -91,6 +101,7 @@ public final class AwsClients implements AutoCloseable {
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS).build())
             .apiCallTimeout(Duration.ofSeconds(60))
+            .executionInterceptors(interceptors)
             .build());
     endpoints.forService(service).ifPresent(builder::endpointOverride);
     return builder;

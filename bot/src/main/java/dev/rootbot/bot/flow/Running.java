@@ -77,8 +77,7 @@ public final class Running {
         store.requests().keepBackup(id, backup);
       }
     });
-    metrics.count("rootbot_tasks_total", "policy", approved.task().policy().policyName(),
-        "outcome", result.succeeded() ? "succeeded" : "failed");
+    metrics.taskFinished(approved.task(), result);
     finish(id, result);
     result.accessKeyId().ifPresent(key -> confirmations.execute(() -> confirm(id, key, result.startedAt())));
   }

@@ -110,6 +110,7 @@ public final class OutboxSender implements AutoCloseable {
       if (refused.isEmpty()) {
         store.outbox().delivered(delivery.id());
         metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "delivered");
+        metrics.delivered(delivery.message().kind().name(), delivery.enqueuedAt(), clock.instant());
         return true;
       }
       String error = refused.get();
@@ -160,6 +161,7 @@ public final class OutboxSender implements AutoCloseable {
         .text(rendered.text()).blocksAsString(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
     if (response.isOk()) {
       store.requests().cardPosted(request.id(), new MessageTs(response.getTs()));
+      metrics.cardPosted(request.createdAt(), clock.instant());
     }
     return error(response);
   }
