@@ -26,6 +26,7 @@ import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.flow.OrganizationAccounts;
 import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.slack.HttpEndpoint;
 import dev.rootbot.bot.slack.OutboxSender;
@@ -92,6 +93,7 @@ public final class Rootbot implements AutoCloseable {
 
   private void assemble(Config config, AwsCredentialsProvider awsCredentials, Clock clock) {
     open(metrics); // closed last
+    RequestLog.replica(config.replicaId());
     Approvers approvers;
     try {
       approvers = Approvers.parse(config.approvers());
@@ -134,8 +136,8 @@ public final class Rootbot implements AutoCloseable {
     var approvals = new Approvals(approvers);
     var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, rootTasks::check,
         config.aws().region(), config.requestTtl(), nudge);
-    var deciding = new Deciding(store, approvals, people, clock, approved -> tasks.execute(() -> running.run(approved)),
-        nudge);
+    var deciding = new Deciding(store, approvals, people, clock,
+        approved -> tasks.execute(() -> RequestLog.run(approved.id().value(), () -> running.run(approved))), nudge);
     var sweeping = new Sweeping(store, caller, config.aws().region(), nudge);
 
     var grammar = new Grammar(config.command());

@@ -4,7 +4,11 @@ import dev.rootbot.actions.session.AwsEndpoints;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
+import dev.rootbot.bot.logging.LogFormat;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,7 @@ import java.util.Optional;
  * Holds tokens: {@link #toString()} never prints them.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
-    Aws aws) {
+    Aws aws, LogFormat logFormat, String replicaId) {
 
   /** How the bot reaches Slack and how Slack reaches it. */
   public record Slack(String botToken, Optional<String> signingSecret, Optional<String> appToken, URI apiUrl) {
@@ -77,11 +81,32 @@ public record Config(Slack slack, int port, String command, String approvers, St
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
+    String format = read.optional("ROOTBOT_LOG_FORMAT").orElse("text");
+    LogFormat logFormat = LogFormat.parse(format).orElse(LogFormat.TEXT);
+    if (LogFormat.parse(format).isEmpty()) {
+      problems.add("ROOTBOT_LOG_FORMAT must be text or json; got " + format);
+    }
+    String replicaId = read.optional("ROOTBOT_REPLICA_ID").orElseGet(() -> defaultReplicaId(env));
+    if (!replicaId.matches("[A-Za-z0-9._:-]{1,100}")) {
+      problems.add("ROOTBOT_REPLICA_ID must be letters, digits and . _ : - (at most 100); got " + replicaId);
+    }
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
     return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
-        new Aws(region, endpoints, session));
+        new Aws(region, endpoints, session), logFormat, replicaId);
+  }
+
+  /** The host name and the process ID, e.g. {@code ip-10-0-1-7-4242}: unique while both live. */
+  static String defaultReplicaId(Map<String, String> env) {
+    String host = Optional.ofNullable(env.get("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+      try {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      } catch (IOException | RuntimeException e) {
+        return "rootbot"; // not Linux: the process ID still tells replicas on one host apart
+      }
+    });
+    return host.replaceAll("[^A-Za-z0-9._:-]", "-") + "-" + ProcessHandle.current().pid();
   }
 
   /** Reads variables, collecting problems instead of stopping at the first. */

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import dev.rootbot.bot.card.Card;
 import dev.rootbot.bot.card.SlackMessage;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.RootRequest;
@@ -75,7 +76,7 @@ public final class OutboxSender implements AutoCloseable {
     while (running && !(due = store.outbox().claimDue(20, LEASE)).isEmpty()) {
       int before = delivered;
       for (Delivery delivery : due) {
-        if (send(delivery)) {
+        if (RequestLog.call(delivery.request().value(), () -> send(delivery))) {
           delivered++;
         }
       }
