@@ -88,9 +88,9 @@ public final class Pipeline {
 
   static void report(List<Setup> setups) {
     System.out.println();
-    System.out.println("| bot | phase | sent | busy | done | done/s while sending | drained after | p50 ms | p90 ms "
-        + "| p99 ms | max ms | ack p99 ms | ack max ms | bot CPU (of one core) | bot share of busy CPU |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| bot | phase | sent | busy | unanswered | done | done/s while sending | drained after | p50 ms "
+        + "| p90 ms | p99 ms | max ms | ack p99 ms | ack max ms | bot CPU (of one core) | bot share of busy CPU |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Setup s : setups) {
       System.out.println(s.cards.row(s.label, "request → card"));
       System.out.println(s.runs.row(s.label, "approve → result"));
@@ -306,7 +306,7 @@ public final class Pipeline {
         filed.incrementAndGet();
         phase.expected.add(n);
       } else {
-        phase.busy.incrementAndGet();
+        phase.refused(ack);
       }
       return ack;
     }
@@ -344,7 +344,7 @@ public final class Pipeline {
           if (ack.acknowledged() && !ack.body().contains("is busy right now")) {
             phase.clickedCards.add(ts);
           } else {
-            phase.busy.incrementAndGet();
+            phase.refused(ack);
           }
         });
         due += period;
@@ -392,6 +392,10 @@ public final class Pipeline {
     final long[] machineBefore;
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger busy = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
+    int sentAtEnd;
+    int busyAtEnd;
+    int unansweredAtEnd;
     final List<Integer> expected = Collections.synchronizedList(new ArrayList<>());
     final List<String> clickedCards = Collections.synchronizedList(new ArrayList<>());
     final List<Long> acks = Collections.synchronizedList(new ArrayList<>());
@@ -409,7 +413,15 @@ public final class Pipeline {
       this.machineBefore = machineTicks();
     }
 
+    /** A request the bot did not take: "busy", or no 2xx answer within Slack's 3 seconds. */
+    void refused(BotResponse ack) {
+      (ack.acknowledged() ? busy : unanswered).incrementAndGet();
+    }
+
     void finish() {
+      sentAtEnd = sent.get();
+      busyAtEnd = busy.get();
+      unansweredAtEnd = unanswered.get();
       long end = Math.max(lastDone, sendingEnded);
       wall = (end - started) / 1e9;
       long botTicks = botTicks(bot) - botCpuBefore;
@@ -420,8 +432,8 @@ public final class Pipeline {
     }
 
     String summary() {
-      return String.format(Locale.ROOT, "sent %d, busy %d, done %d (%.1f/s while sending), p50 %.0f ms, p99 %.0f ms,"
-          + " bot CPU %.0f%% of a core", sent.get(), busy.get(), latencies.size(), perSecond(),
+      return String.format(Locale.ROOT, "sent %d, busy %d, unanswered %d, done %d (%.1f/s while sending), p50 %.0f ms,"
+          + " p99 %.0f ms, bot CPU %.0f%% of a core", sentAtEnd, busyAtEnd, unansweredAtEnd, latencies.size(), perSecond(),
           percentile(latencies, 50), percentile(latencies, 99), botCpu * 100);
     }
 
@@ -431,8 +443,9 @@ public final class Pipeline {
 
     String row(String label, String what) {
       double drained = lastDone == 0 ? 0 : Math.max(0, (lastDone - sendingEnded) / 1e9);
-      return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %.1f s | %.0f | %.0f | %.0f | %.0f | %.1f "
-          + "| %.1f | %.0f%% | %.0f%% |", label, what, sent.get(), busy.get(), latencies.size(), perSecond(), drained,
+      return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.1f | %.1f s | %.0f | %.0f | %.0f | %.0f "
+          + "| %.1f | %.1f | %.0f%% | %.0f%% |", label, what, sentAtEnd, busyAtEnd, unansweredAtEnd, latencies.size(),
+          perSecond(), drained,
           percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), percentile(latencies, 100),
           percentile(new ArrayList<>(acks), 99), percentile(new ArrayList<>(acks), 100), botCpu * 100, botShare * 100);
     }
