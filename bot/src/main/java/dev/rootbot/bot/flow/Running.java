@@ -7,6 +7,7 @@ import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.trail.TrailConfirmation;
 import dev.rootbot.bot.card.Mrkdwn;
 import dev.rootbot.bot.card.ThreadReplies;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.Outcome;
 import dev.rootbot.bot.request.RequestId;
@@ -79,7 +80,8 @@ public final class Running {
     });
     metrics.taskFinished(approved.task(), result);
     finish(id, result);
-    result.accessKeyId().ifPresent(key -> confirmations.execute(() -> confirm(id, key, result.startedAt())));
+    result.accessKeyId().ifPresent(key -> confirmations.execute(
+        () -> RequestLog.run(id.value(), () -> confirm(id, key, result.startedAt()))));
   }
 
   private void finish(RequestId id, TaskResult result) {

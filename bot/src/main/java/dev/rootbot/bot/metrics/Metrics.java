@@ -82,6 +82,8 @@ public final class Metrics implements AutoCloseable {
     describe(ACK_SECONDS, "Time to acknowledge a request to /slack/events");
     describe(CARD_SECONDS, "Time from a request being stored to its card posted in Slack");
     describe(TASKS, "Root tasks run, by task policy and outcome");
+    describe("rootbot_slack_requests_total", "Requests to /slack/events, by whether their signature was verified");
+    describe("rootbot_slack_messages_total", "Messages for Slack, by kind and outcome");
     describe(TASK_SECONDS, "Duration of root tasks, by task and outcome");
     describe(OUTBOX_LAG, "Time from a message queued for Slack to Slack taking it, by kind");
     describe(AWS_CALL_SECONDS, "AWS calls including retries, by service, operation and outcome");
