@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  * filed BENCH_RSS_REQUESTS, then a GC, for its resident memory. The bot's CPU comes from /proc/PID/stat.
  *
  *   java -cp sandbox/target/sandbox.jar bench/driver/Pipeline.java LABEL=TREE[=JAVA_OPTS] …
+ *
+ * <p>One file, longer than our classes usually are, on purpose: Java's source launcher runs it with the sandbox
+ * jar on the class path, so the driver needs no build and no project of its own.
  */
 public final class Pipeline {
   static final double SECONDS = number("BENCH_SECONDS", 60);
