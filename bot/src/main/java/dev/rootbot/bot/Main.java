@@ -2,6 +2,7 @@ package dev.rootbot.bot;
 
 import dev.rootbot.bot.config.Config;
 import dev.rootbot.bot.config.ConfigError;
+import dev.rootbot.bot.logging.Logging;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Logging.configure(System.getenv()); // before anything logs: logback reads it once, at the first logger
     String command = args.length == 0 ? "serve" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {

@@ -27,6 +27,7 @@ import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.flow.OrganizationAccounts;
 import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.slack.HttpEndpoint;
 import dev.rootbot.bot.slack.OutboxSender;
@@ -100,6 +101,8 @@ public final class Rootbot implements AutoCloseable {
   }
 
   private void assemble(Config config, AwsCredentialsProvider awsCredentials, Clock clock) {
+    open(metrics); // closed last
+    RequestLog.replica(config.replica().id().value());
     Approvers approvers;
     try {
       approvers = Approvers.parse(config.approvers());
@@ -111,7 +114,7 @@ public final class Rootbot implements AutoCloseable {
     }
     store = open(Store.open(config.store(), clock));
 
-    var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials));
+    var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials, List.of(metrics.awsCalls())));
     var directory = new OrganizationDirectory(aws.organizations());
     var readiness = new ReadinessCheck(aws);
     var caller = memoized(() -> new AccountId(aws.sts().getCallerIdentity().account()));

@@ -155,6 +155,11 @@ public final class Sandboxed implements AutoCloseable {
     return dir.resolve(log);
   }
 
+  /** Where {@link #startBotProcess} writes the child's standard output and error. */
+  public Path childLog() {
+    return dir.resolve("child.log");
+  }
+
   /** The bot's store, opened separately (as a second replica would), to read what a child JVM recorded. */
   public dev.rootbot.bot.store.Store openStore() {
     return dev.rootbot.bot.store.Store.open(env.get("ROOTBOT_STORE"), clock);

@@ -36,14 +36,14 @@ record AwsCommand(int port, Optional<Path> seed) {
     return SimulatedAws.start(seed.map(Seed::read).orElseGet(Seed::demo), port);
   }
 
-  private static String value(String[] args, int flag) throws UsageError {
+  static String value(String[] args, int flag) throws UsageError {
     if (flag + 1 >= args.length) {
       throw new UsageError(args[flag] + " needs a value");
     }
     return args[flag + 1];
   }
 
-  private static int port(String text) throws UsageError {
+  static int port(String text) throws UsageError {
     try {
       int port = Integer.parseInt(text);
       if (port < 0 || port > 65535) {

@@ -46,8 +46,8 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
-   * Clients that also carry {@code interceptors}, after Rootbot's own: for tests that lose an answer on its
-   * way back, as a dropped connection would, or for tracing.
+   * Clients that also carry {@code interceptors}, after Rootbot's own: to time every call, or for tests that lose
+   * an answer on its way back, as a dropped connection would.
    */
   public AwsClients(AwsRegion home, AwsEndpoints endpoints, AwsCredentialsProvider caller,
       List<ExecutionInterceptor> interceptors) {

@@ -4,8 +4,12 @@ import dev.rootbot.actions.session.AwsEndpoints;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
+import dev.rootbot.bot.logging.LogFormat;
 import dev.rootbot.bot.store.ReplicaId;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.Optional;
  * Holds tokens: {@link #toString()} never prints them.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
-    Aws aws, Replica replica) {
+    Aws aws, Replica replica, LogFormat logFormat) {
 
   /**
    * This process among the replicas sharing the store: its name in logs and leases, and how long it may stay
@@ -86,11 +90,16 @@ public record Config(Slack slack, int port, String command, String approvers, St
     }
     ReplicaId replica = read.replicaId();
     Duration lease = Duration.ofSeconds(read.integer("ROOTBOT_LEASE_SECONDS", 30, 5, 600));
+    String format = read.optional("ROOTBOT_LOG_FORMAT").orElse("text");
+    LogFormat logFormat = LogFormat.parse(format).orElse(LogFormat.TEXT);
+    if (LogFormat.parse(format).isEmpty()) {
+      problems.add("ROOTBOT_LOG_FORMAT must be text or json; got " + format);
+    }
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
     return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
-        new Aws(region, endpoints, session), new Replica(replica, lease));
+        new Aws(region, endpoints, session), new Replica(replica, lease), logFormat);
   }
 
   /** Reads variables, collecting problems instead of stopping at the first. */
@@ -153,9 +162,9 @@ public record Config(Slack slack, int port, String command, String approvers, St
         // Not InetAddress.getLocalHost(): it may wait seconds for DNS, and the name is only a label.
         String host = optional("HOSTNAME").orElseGet(() -> {
           try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
-          } catch (java.io.IOException | RuntimeException e) {
-            return "rootbot";
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+          } catch (IOException | RuntimeException e) {
+            return "rootbot"; // not Linux: the process ID still tells replicas on one host apart
           }
         });
         return ReplicaId.ofThisProcess(host);
@@ -163,7 +172,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
       try {
         return new ReplicaId(value.get());
       } catch (IllegalArgumentException e) {
-        problems.add("ROOTBOT_REPLICA_ID: " + e.getMessage());
+        problems.add("ROOTBOT_REPLICA_ID must be letters, digits and . _ : @ - (at most 100); got " + value.get());
         return ReplicaId.ofThisProcess("rootbot");
       }
     }

@@ -5,6 +5,7 @@ import dev.rootbot.actions.TaskObserver;
 import dev.rootbot.actions.TaskResult;
 import dev.rootbot.actions.task.Backup;
 import dev.rootbot.bot.card.ThreadReplies;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.Outcome;
 import dev.rootbot.bot.request.RequestId;
@@ -111,7 +112,7 @@ public final class Running implements AutoCloseable {
         nudge.run();
         workers.execute(() -> {
           try {
-            run(request);
+            RequestLog.run(request.id().value(), () -> run(request));
           } catch (RuntimeException e) {
             log.error("Request {}: the run failed unexpectedly", request.id().value(), e);
           } finally {
@@ -146,8 +147,7 @@ public final class Running implements AutoCloseable {
         store.requests().keepBackup(id, backup);
       }
     });
-    metrics.count("rootbot_tasks_total", "policy", claimed.task().policy().policyName(),
-        "outcome", result.status().name().toLowerCase(java.util.Locale.ROOT));
+    metrics.taskFinished(claimed.task(), result);
     finish(id, result);
   }
 

@@ -52,7 +52,14 @@ public final class HttpEndpoint implements AutoCloseable {
       cfg.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       app.ifPresent(bolt -> cfg.routes.post("/slack/events",
-          ctx -> slackEvent(ctx, bolt, parser.orElseThrow(), check.orElseThrow(), metrics, clock)));
+          ctx -> {
+            long started = System.nanoTime();
+            try {
+              slackEvent(ctx, bolt, parser.orElseThrow(), check.orElseThrow(), metrics, clock);
+            } finally {
+              metrics.recordSince(Metrics.ACK_SECONDS, started);
+            }
+          }));
     });
     server.start(host, port);
     return new HttpEndpoint(server);

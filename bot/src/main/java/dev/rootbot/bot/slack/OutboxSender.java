@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message;
 import dev.rootbot.bot.card.Card;
 import dev.rootbot.bot.card.SlackMessage;
+import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.RootRequest;
@@ -97,7 +98,7 @@ public final class OutboxSender implements AutoCloseable {
     while (running && !(due = store.outbox().claimDue(me, 20, LEASE)).isEmpty()) {
       int before = delivered;
       for (Delivery delivery : due) {
-        if (send(delivery)) {
+        if (RequestLog.call(delivery.request().value(), () -> send(delivery))) {
           delivered++;
         }
       }
@@ -146,6 +147,7 @@ public final class OutboxSender implements AutoCloseable {
     if (refused.isEmpty()) {
       store.outbox().delivered(delivery.id());
       metrics.count("rootbot_slack_messages_total", "kind", delivery.message().kind().name(), "outcome", "delivered");
+      metrics.delivered(delivery.message().kind().name(), delivery.enqueuedAt(), clock.instant());
       return true;
     }
     String error = refused.get();
@@ -206,6 +208,7 @@ public final class OutboxSender implements AutoCloseable {
         .unfurlLinks(false).unfurlMedia(false));
     if (response.isOk()) {
       store.requests().cardPosted(request.id(), new MessageTs(response.getTs()));
+      metrics.cardPosted(request.createdAt(), clock.instant());
     }
     return error(response);
   }

@@ -3,6 +3,7 @@ package dev.rootbot.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rootbot.bot.logging.LogFormat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,28 @@ class ConfigTest {
     env.put("SLACK_APP_TOKEN", "xapp-very-secret");
     String printed = Config.fromEnvironment(env).toString();
     assertThat(printed).doesNotContain("xoxb-1-2-abc", "shh-secret", "xapp-very-secret").contains("***");
+  }
+
+  @Test
+  void the_log_format_is_text_or_json_and_anything_else_is_refused() {
+    assertThat(Config.fromEnvironment(HTTP).logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(Config.fromEnvironment(with("ROOTBOT_LOG_FORMAT", "JSON")).logFormat()).isEqualTo(LogFormat.JSON);
+    assertThatThrownBy(() -> Config.fromEnvironment(with("ROOTBOT_LOG_FORMAT", "xml")))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("ROOTBOT_LOG_FORMAT must be text or json; got xml");
+  }
+
+  @Test
+  void the_replica_is_named_by_its_host_and_process_unless_told() {
+    assertThat(Config.fromEnvironment(with("HOSTNAME", "ip-10-0-1-7")).replica().id().value())
+        .isEqualTo("ip-10-0-1-7-" + ProcessHandle.current().pid());
+    assertThat(Config.fromEnvironment(with("ROOTBOT_REPLICA_ID", "blue-2")).replica().id().value()).isEqualTo("blue-2");
+    assertThatThrownBy(() -> Config.fromEnvironment(with("ROOTBOT_REPLICA_ID", "a b")))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("ROOTBOT_REPLICA_ID must be");
+  }
+
+  private static Map<String, String> with(String name, String value) {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put(name, value);
+    return env;
   }
 }
