@@ -127,7 +127,7 @@ public final class Metrics implements AutoCloseable {
   public void taskFinished(RootTask task, TaskResult result) {
     String outcome = result.status().name().toLowerCase(java.util.Locale.ROOT);
     count(TASKS, "policy", task.policy().policyName(), "outcome", outcome);
-    record(TASK_SECONDS, Duration.between(result.startedAt(), result.finishedAt()), "task", identifier(task),
+    record(TASK_SECONDS, Duration.between(result.startedAt(), result.finishedAt()), "task", task.kind().id(),
         "outcome", outcome);
   }
 
@@ -169,11 +169,6 @@ public final class Metrics implements AutoCloseable {
         .tags(key.tags())
         .serviceLevelObjectives(BUCKETS.toArray(Duration[]::new))
         .register(registry));
-  }
-
-  /** A task's identifier as policy files and exports name it: {@code UnlockBucket} is {@code unlock-bucket}. */
-  static String identifier(RootTask task) {
-    return task.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   /** Clocks of two machines (or a test's clock) may disagree; a negative lag is none. */

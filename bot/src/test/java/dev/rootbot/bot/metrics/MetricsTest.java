@@ -63,8 +63,9 @@ class MetricsTest {
   @Test
   void a_finished_task_is_counted_by_policy_and_timed_by_task() {
     var task = new AuditRootCredentials(new AccountId("222222222222"));
-    var result = new TaskResult(task, Optional.empty(), Optional.of(TaskFailure.Reason.ACCESS_DENIED), "denied",
-        List.of(), Optional.empty(), Optional.empty(), List.of(), Instant.EPOCH, Instant.EPOCH.plusMillis(700));
+    var result = new TaskResult(task, TaskResult.Status.FAILED, Optional.of(TaskFailure.Reason.ACCESS_DENIED), "denied",
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(),
+        Instant.EPOCH, Instant.EPOCH.plusMillis(700));
 
     metrics.taskFinished(task, result);
 
@@ -98,11 +99,5 @@ class MetricsTest {
     assertThatThrownBy(() -> metrics.count("rootbot_tasks")).hasMessageContaining("suffix _total");
     assertThatThrownBy(() -> metrics.record("rootbot_ack", Duration.ZERO)).hasMessageContaining("suffix _seconds");
     assertThatThrownBy(() -> metrics.count("rootbot_tasks_total", "policy")).hasMessageContaining("pairs");
-  }
-
-  @Test
-  void a_task_is_named_as_policy_files_name_it() {
-    assertThat(Metrics.identifier(new AuditRootCredentials(new AccountId("222222222222"))))
-        .isEqualTo("audit-root-credentials");
   }
 }
