@@ -27,11 +27,13 @@ import dev.rootbot.bot.flow.OrganizationAccounts;
 import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.slack.Health;
 import dev.rootbot.bot.slack.HttpEndpoint;
 import dev.rootbot.bot.slack.OutboxSender;
 import dev.rootbot.bot.slack.SignatureCheck;
 import dev.rootbot.bot.slack.SlackApp;
 import dev.rootbot.bot.slack.SlackPeople;
+import dev.rootbot.bot.slack.Work;
 import dev.rootbot.bot.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,7 +141,7 @@ public final class Rootbot implements AutoCloseable {
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness), store.events(), work);
+        () -> status(readiness), store.events(), new Work(work, metrics, clock));
 
     int recovered = sweeping.recoverAtStart().size();
     if (recovered > 0) {
@@ -153,6 +155,8 @@ public final class Rootbot implements AutoCloseable {
 
     // Closed right after Slack stops reaching us: root tasks in flight finish, so a stop does not leave them UNKNOWN.
     closeables.push(() -> drain(List.of(work, tasks), DRAIN));
+    // A replica that cannot read its store answers 503, so a load balancer sends Slack elsewhere.
+    var health = Health.of(() -> store.requests().open(), "the store cannot be reached");
     if (config.slack().socketMode()) {
       try {
         var socket = new SocketModeApp(config.slack().appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -161,10 +165,10 @@ public final class Rootbot implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("Could not connect to Slack with Socket Mode: " + e.getMessage(), e);
       }
-      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.empty(), Optional.empty(), metrics, clock));
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.empty(), Optional.empty(), health, metrics, clock));
     } else {
       var check = new SignatureCheck(config.slack().signingSecret().orElseThrow());
-      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.of(app), Optional.of(check), metrics, clock));
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.of(app), Optional.of(check), health, metrics, clock));
     }
     log.info("Rootbot is up on port {} ({}), command {}", http.port(),
         config.slack().socketMode() ? "Socket Mode" : "HTTP at /slack/events", config.command());
