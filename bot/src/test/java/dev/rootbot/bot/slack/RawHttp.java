@@ -17,7 +17,7 @@ final class RawHttp {
   private RawHttp() {}
 
   /**
-   * Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and {@code body},
+   * Sends {@code head} (request line and headers, CRLF-separated, without the blank line; UTF-8) and {@code body},
    * then reads until the server closes the connection.
    *
    * @return the status code of the answer, or 0 when the server closed without answering
@@ -27,7 +27,7 @@ final class RawHttp {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
       socket.setSoTimeout(5_000);
       var out = socket.getOutputStream();
-      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       try {
         out.write(body);
         out.flush();
