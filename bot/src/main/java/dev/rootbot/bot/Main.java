@@ -41,6 +41,19 @@ public final class Main {
     }
   }
 
+  /**
+   * An unexpected failure to start, as a report rather than a stack trace: what failed and why, cause by cause.
+   * The caller scrubs it, since a cause may repeat a token or the store's URL.
+   */
+  static String report(Throwable failure) {
+    var report = new StringBuilder("Rootbot cannot start:\n  - ").append(failure.getClass().getSimpleName())
+        .append(": ").append(failure.getMessage());
+    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      report.append("\n    because ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+    }
+    return report.toString();
+  }
+
   private static void serve() {
     Config config;
     try {
@@ -54,7 +67,11 @@ public final class Main {
     try {
       bot = Rootbot.start(config, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
     } catch (ConfigError e) {
-      System.err.println(e.getMessage());
+      System.err.println(e.getMessage()); // already names the store without its password
+      System.exit(1);
+      return;
+    } catch (RuntimeException e) {
+      System.err.println(config.scrub(report(e)));
       System.exit(1);
       return;
     }

@@ -35,6 +35,7 @@ import dev.rootbot.bot.slack.SlackApp;
 import dev.rootbot.bot.slack.SlackPeople;
 import dev.rootbot.bot.slack.Work;
 import dev.rootbot.bot.store.Store;
+import dev.rootbot.bot.store.StoreFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -102,7 +103,11 @@ public final class Rootbot implements AutoCloseable {
     if (approvers.isEmpty()) {
       log.warn("ROOTBOT_APPROVERS is empty: nobody can approve (or request) until it lists Slack user or group IDs");
     }
-    store = open(Store.open(config.store(), clock));
+    try {
+      store = open(Store.open(config.store(), clock));
+    } catch (StoreFailure | IllegalArgumentException e) {
+      throw ConfigError.store(config.store(), e); // reported like any configuration problem, without the password
+    }
 
     var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials));
     var directory = new OrganizationDirectory(aws.organizations());
