@@ -53,6 +53,7 @@ public final class HttpEndpoint implements AutoCloseable {
   static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(60);
   static final String REQUESTS = "rootbot_slack_requests_total";
   static final String UNHANDLED = "rootbot_slack_unhandled_total";
+  private static final java.util.Set<String> ROUTES = java.util.Set.of("/slack/events", "/healthz", "/metrics");
 
   private final Javalin server;
   private final ScheduledExecutorService summaries;
@@ -74,8 +75,6 @@ public final class HttpEndpoint implements AutoCloseable {
     if (app.isPresent() && check.isEmpty()) {
       throw new IllegalArgumentException("serving Slack over HTTP needs a signature check");
     }
-    metrics.describe(REQUESTS, "Requests to /slack/events: verified, or refused and why");
-    metrics.describe(UNHANDLED, "Verified Slack requests that no handler takes, or whose handler failed");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       var thread = new Thread(runnable, "rootbot-log-summaries");
       thread.setDaemon(true);
@@ -83,7 +82,12 @@ public final class HttpEndpoint implements AutoCloseable {
     });
     var healthz = new Healthz(health);
     Optional<SlackEvents> events = app.map(bolt -> new SlackEvents(bolt, check.orElseThrow(), metrics, clock));
-    events.ifPresent(e -> timer.scheduleWithFixedDelay(e::flushSummaries, 5, 5, TimeUnit.SECONDS));
+    var failures = new LogSummary(log::warn, "Requests Rootbot failed to serve (traces at DEBUG)", SUMMARY_INTERVAL,
+        clock);
+    timer.scheduleWithFixedDelay(() -> {
+      failures.flush();
+      events.ifPresent(SlackEvents::flushSummaries);
+    }, 5, 5, TimeUnit.SECONDS);
     try {
       Javalin server = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
@@ -99,7 +103,8 @@ public final class HttpEndpoint implements AutoCloseable {
             return;
           }
           log.debug("Unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
-          events.ifPresent(s -> s.unhandled.add(ctx.path() + ": " + e.getClass().getSimpleName(), ctx.ip()));
+          String route = ROUTES.contains(ctx.path()) ? ctx.path() : "another path"; // a few words, never the caller's
+          failures.add(route + ": " + e.getClass().getSimpleName(), ctx.ip());
           ctx.status(400).result("Rootbot could not handle this request.");
         });
       });

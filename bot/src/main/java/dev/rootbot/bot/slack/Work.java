@@ -28,7 +28,7 @@ public final class Work {
   /** @param executor a bounded executor, which refuses work when it is full */
   public Work(Executor executor, Metrics metrics, Clock clock) {
     this.executor = executor;
-    this.metrics = metrics.describe(BUSY_TOTAL, "Slack interactions answered with \"busy\": the work queue was full");
+    this.metrics = metrics;
     this.busy = new LogSummary(log::warn, "Answered \"busy\": the work queue is full", SUMMARY_INTERVAL, clock);
   }
 

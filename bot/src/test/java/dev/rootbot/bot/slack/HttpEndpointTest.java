@@ -181,6 +181,22 @@ class HttpEndpointTest {
   }
 
   @Test
+  void a_failure_no_handler_expected_is_a_400_and_one_summary_line_not_a_500_with_a_stack_trace() {
+    metrics.gauge("broken_gauge", "a gauge whose reading throws", () -> {
+      throw new IllegalStateException("a bug");
+    });
+    var http = start(Optional.empty(), Health.alwaysUp());
+
+    assertThat(http.get("/metrics").statusCode()).isEqualTo(400);
+    assertThat(http.get("/metrics").statusCode()).isEqualTo(400);
+
+    assertThat(log.stackTraces()).isEmpty();
+    assertThat(log.events()).extracting(LogCapture::describe).containsExactly("WARN dev.rootbot.bot.slack.HttpEndpoint -"
+        + " Requests Rootbot failed to serve (traces at DEBUG): /metrics: IllegalStateException, from 127.0.0.1"
+        + " (more in the next 60 s are summed up in one line)");
+  }
+
+  @Test
   void without_an_app_there_is_no_slack_endpoint_but_health_and_metrics() {
     var http = start(Optional.empty(), Health.alwaysUp());
 
