@@ -18,6 +18,18 @@ public final class Main {
       "                            the bot, a simulated AWS organization and a Slack-like page, no accounts needed",
       "       rootbot help         this text");
 
+  /**
+   * The PostgreSQL driver logs through java.util.logging to stderr, and its warnings repeat parts of the URL: a
+   * password written as {@code user:password@host} comes out as "invalid port number: password@host". What the
+   * driver reports as exceptions Rootbot reports scrubbed; its log is off. Held in a field because
+   * java.util.logging keeps loggers only weakly, and would forget the level.
+   */
+  private static final java.util.logging.Logger POSTGRESQL_DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+  static {
+    POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+  }
+
   private Main() {}
 
   public static void main(String[] args) {

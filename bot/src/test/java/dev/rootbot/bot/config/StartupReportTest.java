@@ -74,7 +74,9 @@ class StartupReportTest {
 
   @ParameterizedTest
   @ValueSource(strings = {UNREACHABLE, "jdbc:postgresql://127.0.0.1:notaport/rootbot?user=rootbot&password=s3cretZ",
-      "jdbc:postgresql://rootbot:s3cretZ@127.0.0.1:1/rootbot?connectTimeout=2"})
+      "jdbc:postgresql://rootbot:s3cretZ@127.0.0.1:1/rootbot?connectTimeout=2",
+      // The driver reads "s3cretZ@nosuchhost.invalid" as the port, and logs it through java.util.logging.
+      "jdbc:postgresql://rootbot:s3cretZ@nosuchhost.invalid/rootbot"})
   void main_prints_the_report_and_exits_1_without_a_stack_trace_or_the_password(String store) throws Exception {
     Path output = Files.createTempFile("rootbot-start", ".log");
     try {
