@@ -24,6 +24,18 @@ public final class Main {
       "                            which rule applies to that request, who approves it and how many",
       "       rootbot help         this text");
 
+  /**
+   * The PostgreSQL driver logs through java.util.logging to stderr, and its warnings repeat parts of the URL: a
+   * password written as {@code user:password@host} comes out as "invalid port number: password@host". What the
+   * driver reports as exceptions Rootbot reports scrubbed; its log is off. Held in a field because
+   * java.util.logging keeps loggers only weakly, and would forget the level.
+   */
+  private static final java.util.logging.Logger POSTGRESQL_DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+  static {
+    POSTGRESQL_DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+  }
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -52,6 +64,19 @@ public final class Main {
     }
   }
 
+  /**
+   * An unexpected failure to start, as a report rather than a stack trace: what failed and why, cause by cause.
+   * The caller scrubs it, since a cause may repeat a token or the store's URL.
+   */
+  static String report(Throwable failure) {
+    var report = new StringBuilder("Rootbot cannot start:\n  - ").append(failure.getClass().getSimpleName())
+        .append(": ").append(failure.getMessage());
+    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      report.append("\n    because ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+    }
+    return report.toString();
+  }
+
   private static void serve() {
     Config config;
     try {
@@ -65,7 +90,11 @@ public final class Main {
     try {
       bot = Rootbot.start(config, DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
     } catch (ConfigError e) {
-      System.err.println(e.getMessage());
+      System.err.println(e.getMessage()); // already names the store without its password
+      System.exit(1);
+      return;
+    } catch (RuntimeException e) {
+      System.err.println(config.scrub(report(e)));
       System.exit(1);
       return;
     }

@@ -29,13 +29,16 @@ import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.slack.Health;
 import dev.rootbot.bot.slack.HttpEndpoint;
 import dev.rootbot.bot.slack.OutboxSender;
 import dev.rootbot.bot.slack.SignatureCheck;
 import dev.rootbot.bot.slack.SlackApp;
 import dev.rootbot.bot.slack.SlackPeople;
 import dev.rootbot.bot.store.ReplicaId;
+import dev.rootbot.bot.slack.Work;
 import dev.rootbot.bot.store.Store;
+import dev.rootbot.bot.store.StoreFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -112,7 +115,11 @@ public final class Rootbot implements AutoCloseable {
     if (approvers.isEmpty()) {
       log.warn("ROOTBOT_APPROVERS is empty: nobody can approve (or request) until it lists Slack user or group IDs");
     }
-    store = open(Store.open(config.store(), clock));
+    try {
+      store = open(Store.open(config.store(), clock));
+    } catch (StoreFailure | IllegalArgumentException e) {
+      throw ConfigError.store(config.store(), e); // reported like any configuration problem, without the password
+    }
 
     var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials, List.of(metrics.awsCalls())));
     var directory = new OrganizationDirectory(aws.organizations());
@@ -151,7 +158,7 @@ public final class Rootbot implements AutoCloseable {
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness), store.events(), work);
+        () -> status(readiness), store.events(), new Work(work, metrics, clock));
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();
@@ -184,6 +191,8 @@ public final class Rootbot implements AutoCloseable {
         log.warn("Stopping with root tasks still running; they will show as UNKNOWN once this replica's lease ends");
       }
     });
+    // A replica that cannot read its store answers 503, so a load balancer sends Slack elsewhere.
+    var health = Health.of(store::ping, "the store cannot be reached");
     if (config.slack().socketMode()) {
       try {
         var socket = new SocketModeApp(config.slack().appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -192,10 +201,10 @@ public final class Rootbot implements AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException("Could not connect to Slack with Socket Mode: " + e.getMessage(), e);
       }
-      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.empty(), Optional.empty(), metrics, clock));
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.empty(), Optional.empty(), health, metrics, clock));
     } else {
       var check = new SignatureCheck(config.slack().signingSecret().orElseThrow());
-      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.of(app), Optional.of(check), metrics, clock));
+      http = open(HttpEndpoint.start("0.0.0.0", config.port(), Optional.of(app), Optional.of(check), health, metrics, clock));
     }
     log.info("Rootbot is up on port {} ({}), command {}", http.port(),
         config.slack().socketMode() ? "Socket Mode" : "HTTP at /slack/events", config.command());

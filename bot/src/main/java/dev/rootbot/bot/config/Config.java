@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Everything Rootbot is told at start, read once from the environment and checked before anything starts.
- * Holds tokens: {@link #toString()} never prints them.
+ * Holds tokens and the store's password: {@link #toString()} never prints them (see {@link Redaction}), and
+ * {@link #scrub} removes them from text that may repeat one.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
     Aws aws, Replica replica, LogFormat logFormat) {
@@ -39,12 +40,38 @@ public record Config(Slack slack, int port, String command, String approvers, St
     @Override
     public String toString() {
       return "Slack[botToken=***, signingSecret=" + signingSecret.map(s -> "***").orElse("none")
-          + ", appToken=" + appToken.map(s -> "***").orElse("none") + ", apiUrl=" + apiUrl + "]";
+          + ", appToken=" + appToken.map(s -> "***").orElse("none") + ", apiUrl=" + Redaction.of(apiUrl.toString()) + "]";
     }
   }
 
   /** Where AssumeRoot and CloudTrail calls go, and how long a root session lasts. */
-  public record Aws(AwsRegion region, AwsEndpoints endpoints, Duration sessionLength) {}
+  public record Aws(AwsRegion region, AwsEndpoints endpoints, Duration sessionLength) {
+    @Override
+    public String toString() {
+      return "Aws[region=" + region + ", endpoints=" + Redaction.scrub(endpoints.toString(), List.of())
+          + ", sessionLength=" + sessionLength + "]";
+    }
+  }
+
+  /** Every field, with tokens hidden and the store and URLs printed without their passwords. */
+  @Override
+  public String toString() {
+    return "Config[slack=" + slack + ", port=" + port + ", command=" + command + ", approvers=" + approvers
+        + ", store=" + Redaction.of(store) + ", requestTtl=" + requestTtl + ", aws=" + aws + "]";
+  }
+
+  /**
+   * {@code text} without any token, signing secret or store password of this configuration, in any form: for an
+   * error that may repeat one, such as the database driver's message when the store cannot be opened.
+   */
+  public String scrub(String text) {
+    var secrets = new ArrayList<String>(Redaction.secretsIn(store));
+    secrets.add(slack.botToken());
+    slack.signingSecret().ifPresent(secrets::add);
+    slack.appToken().ifPresent(secrets::add);
+    secrets.addAll(Redaction.secretsIn(slack.apiUrl().toString()));
+    return Redaction.scrub(text, secrets);
+  }
 
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
@@ -76,7 +103,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
     String approvers = read.optional("ROOTBOT_APPROVERS").orElse("");
     String store = read.optional("ROOTBOT_STORE").orElse("sqlite:rootbot.db");
     if (!store.startsWith("sqlite:") && !store.startsWith("jdbc:postgresql:")) {
-      problems.add("ROOTBOT_STORE must be sqlite:PATH or a jdbc:postgresql://… URL; got " + store);
+      problems.add("ROOTBOT_STORE must be sqlite:PATH or a jdbc:postgresql://… URL; got " + Redaction.of(store));
     }
     Duration ttl = Duration.ofMinutes(read.integer("ROOTBOT_REQUEST_TTL_MINUTES", 30, 1, 7 * 24 * 60));
     Duration session = Duration.ofSeconds(read.integer("ROOTBOT_SESSION_SECONDS",
@@ -86,7 +113,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
     try {
       endpoints = AwsEndpoints.fromEnvironment(env);
     } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+      problems.add(Redaction.scrub(e.getMessage(), List.of()));
     }
     ReplicaId replica = read.replicaId();
     Duration lease = Duration.ofSeconds(read.integer("ROOTBOT_LEASE_SECONDS", 30, 5, 600));
@@ -152,7 +179,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
       } catch (IllegalArgumentException e) {
         // reported below
       }
-      problems.add(name + " must be a URL like " + fallback + "; got " + value);
+      problems.add(name + " must be a URL like " + fallback + "; got " + Redaction.of(value));
       return URI.create(fallback);
     }
 

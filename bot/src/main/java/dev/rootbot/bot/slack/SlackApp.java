@@ -11,7 +11,6 @@ import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.store.SeenEvents;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +22,10 @@ public final class SlackApp {
 
   /**
    * @param status the answer to {@code /root status}, computed on a work thread
-   * @param work runs what each handler does after its ack
+   * @param jobs runs what each handler does after its ack
    */
   public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
-      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, SeenEvents seen, Executor work) {
+      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, SeenEvents seen, Work jobs) {
     var config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(botToken)
@@ -36,7 +35,6 @@ public final class SlackApp {
         .allEventsApiAutoAckEnabled(true)
         .build();
     var app = new App(config);
-    var jobs = new Work(work);
     app.command(command, new RootCommandHandler(grammar, asking, status, jobs));
     app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));

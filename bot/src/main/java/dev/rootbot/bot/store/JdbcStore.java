@@ -73,6 +73,15 @@ final class JdbcStore implements Store {
   }
 
   @Override
+  public void ping() {
+    database.autocommit(connection -> {
+      try (var statement = connection.createStatement(); var row = statement.executeQuery("SELECT 1")) {
+        return row.next();
+      }
+    });
+  }
+
+  @Override
   public void close() {
     database.close();
   }

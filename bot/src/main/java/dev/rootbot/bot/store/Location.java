@@ -1,5 +1,6 @@
 package dev.rootbot.bot.store;
 
+import dev.rootbot.bot.config.Redaction;
 import java.nio.file.Path;
 
 /** Where the store lives, read from {@code ROOTBOT_STORE}: a SQLite file or a PostgreSQL URL. */
@@ -20,9 +21,8 @@ record Location(Dialect dialect, String jdbcUrl) {
     if (text.startsWith("jdbc:postgresql:")) {
       return new Location(Dialect.POSTGRES, text);
     }
-    String scheme = text.contains(":") ? text.substring(0, text.indexOf(':') + 1) : text;
-    // Only the scheme is repeated: the rest may hold a password.
-    throw new IllegalArgumentException(FORMS + "; got a value starting with \"" + scheme + "\"");
+    // Repeated without its password, which may be anywhere in it.
+    throw new IllegalArgumentException(FORMS + "; got " + (text.isEmpty() ? "nothing" : Redaction.of(text)));
   }
 
   /** The SQLite file, to create its folder. */
@@ -30,8 +30,9 @@ record Location(Dialect dialect, String jdbcUrl) {
     return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
   }
 
+  /** The URL without its password, which may be in the user information or any parameter. */
   @Override
   public String toString() {
-    return dialect == Dialect.SQLITE ? jdbcUrl : "PostgreSQL"; // never print a URL that may hold a password
+    return Redaction.of(jdbcUrl);
   }
 }

@@ -43,6 +43,13 @@ public interface Store extends AutoCloseable {
 
   Replicas replicas();
 
+  /**
+   * Checks that the database answers, for {@code /healthz}.
+   *
+   * @throws StoreFailure when it does not
+   */
+  void ping();
+
   /** Closes every connection; calls after this fail. */
   @Override
   void close();

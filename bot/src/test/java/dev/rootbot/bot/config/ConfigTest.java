@@ -78,4 +78,62 @@ class ConfigTest {
     env.put(name, value);
     return env;
   }
+
+  static java.util.stream.Stream<String> storeForms() {
+    return java.util.stream.Stream.of("sqlite:rootbot.db", "sqlite:/tmp/rootbot-test.db",
+        "jdbc:postgresql://db:5432/rootbot?user=rootbot&password=s3cret",
+        "jdbc:postgresql://db/rootbot?password=s3cret&user=rootbot", "jdbc:postgresql://rootbot:s3cret@db/rootbot",
+        "jdbc:postgresql://db/rootbot?sslpassword=s3cret&sslkey=/k.pk8", "jdbc:postgresql://db/rootbot?PGPASSWORD=s3cret",
+        "jdbc:postgresql://db/rootbot?user=rootbot;password=s3cret", "jdbc:postgresql://db/rootbot?password=s3%26cret");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("storeForms")
+  void the_configuration_never_prints_the_stores_password(String store) {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put("ROOTBOT_STORE", store);
+
+    Config config = Config.fromEnvironment(env);
+
+    assertThat(config.store()).isEqualTo(store);
+    assertThat(config.toString()).doesNotContain("s3cret", "s3%26cret").contains("store=");
+    assertThat(config.scrub("could not open " + store)).doesNotContain("s3cret", "s3%26cret");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"postgres://rootbot:s3cret@db/rootbot",
+      "postgresql://rootbot:s3cret@db:5432/rootbot", "jdbc:mysql://db/rootbot?user=u&password=s3cret",
+      "host=db user=rootbot password=s3cret", "s3cret", "rootbot:s3cret@db:5432/rootbot", "mysql://x?token=s3cret"})
+  void a_malformed_store_is_refused_without_printing_its_password(String store) {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put("ROOTBOT_STORE", store);
+
+    assertThatThrownBy(() -> Config.fromEnvironment(env))
+        .isInstanceOfSatisfying(ConfigError.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("ROOTBOT_STORE must be sqlite:PATH or a jdbc:postgresql://… URL; got ")
+            .doesNotContain("s3cret"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void text_is_scrubbed_of_every_token_and_secret_the_configuration_holds() {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put("SLACK_APP_TOKEN", "xapp-very-secret");
+    env.put("ROOTBOT_STORE", "jdbc:postgresql://db/rootbot?user=rootbot&password=s3cret");
+    Config config = Config.fromEnvironment(env);
+
+    String scrubbed = config.scrub("tokens xoxb-1-2-abc and xapp-very-secret, secret shh-secret, password s3cret");
+
+    assertThat(scrubbed).isEqualTo("tokens *** and ***, secret ***, password ***");
+  }
+
+  @org.junit.jupiter.api.Test
+  void urls_in_other_settings_print_without_their_credentials() {
+    var env = new java.util.HashMap<>(HTTP);
+    env.put("SLACK_API_URL", "http://user:s3cret@slack.example.com/api/");
+    env.put("AWS_ENDPOINT_URL", "http://admin:s3cret@localhost:4566");
+
+    assertThat(Config.fromEnvironment(env).toString()).doesNotContain("s3cret").contains("admin:***@localhost:4566");
+    env.put("SLACK_API_URL", "not a url:s3cret@");
+    assertThatThrownBy(() -> Config.fromEnvironment(env)).hasMessageNotContaining("s3cret");
+  }
 }

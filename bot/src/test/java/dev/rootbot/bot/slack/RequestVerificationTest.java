@@ -37,7 +37,9 @@ class RequestVerificationTest {
     assertThat(response.status()).isEqualTo(401);
     assertThat(sandbox.bot.store().requests().open()).isEmpty();
     assertThat(sandbox.bot.store().audit().latest(10)).isEmpty();
-    assertThat(sandbox.bot.metrics().value("rootbot_slack_requests_total", "outcome", "refused")).isEqualTo(1);
+    assertThat(sandbox.bot.metrics().value("rootbot_slack_requests_total", "outcome", "refused", "reason",
+        forged instanceof Signing.Missing ? "missing_signature" : forged instanceof Signing.Skewed ? "stale_timestamp"
+            : "bad_signature")).isEqualTo(1);
   }
 
   @Test
