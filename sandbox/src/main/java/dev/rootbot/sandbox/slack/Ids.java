@@ -50,6 +50,11 @@ final class Ids {
     return "V0" + chars(ALPHANUMERIC, 9);
   }
 
+  /** A file ID such as {@code F0TA2CQQY1X}. */
+  synchronized String fileId() {
+    return "F0" + chars(ALPHANUMERIC, 9);
+  }
+
   synchronized String eventId() {
     return "Ev0" + chars(ALPHANUMERIC, 8);
   }
