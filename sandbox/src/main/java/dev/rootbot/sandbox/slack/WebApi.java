@@ -61,62 +61,62 @@ final class WebApi {
     routes.put(name, new Route(tokenKind, method));
   }
 
+  /** An answer to send: the HTTP status and the JSON body. */
+  private record Answered(int status, JsonObject body) {
+    Optional<String> error() {
+      return Json.bool(body, "ok") ? Optional.empty() : Json.string(body, "error");
+    }
+  }
+
   void handle(Context ctx) {
     String name = ctx.pathParam("method");
     Params params = Params.parse(ctx.contentType(), ctx.bodyAsBytes(), ctx.queryString());
     String token = bearer(ctx.header("Authorization")).or(() -> params.get("token")).orElse("");
     Instant at = clock.instant();
     Optional<WebApiFaults.Fault> fault = faults.next(name);
-    Optional<WebApiFaults.Fault.Kind> kind = fault.map(WebApiFaults.Fault::kind);
-    int status = 200;
-    JsonObject answer;
-    if (kind.filter(k -> !k.performs()).isPresent()) {
-      if (kind.get() == WebApiFaults.Fault.Kind.RATE_LIMITED) {
-        status = 429;
-        long seconds = Math.max(1, (fault.get().duration().toMillis() + 999) / 1000);
-        ctx.header("Retry-After", Long.toString(seconds));
-        answer = error(new SlackError("ratelimited"));
-      } else {
-        status = 503;
-        answer = error(new SlackError("service_unavailable"));
-      }
-    } else {
-      answer = answer(name, token, params);
-      if (answer == null) {
-        status = 500;
-        answer = error(new SlackError("internal_error"));
-      }
-    }
+    Answered answered = fault.filter(f -> !f.kind().performs()).map(f -> refused(ctx, f))
+        .orElseGet(() -> performed(name, token, params));
     scopes(token).ifPresent(s -> ctx.header("X-OAuth-Scopes", s));
-    Optional<String> error = Json.bool(answer, "ok") ? Optional.empty() : Json.string(answer, "error");
-    ApiCall.Answer fate = kind.map(WebApi::fate).orElse(ApiCall.Answer.SENT);
+    ApiCall.Answer fate = fault.map(f -> fate(f.kind())).orElse(ApiCall.Answer.SENT);
     switch (fate) {
       case LOST -> {
-        state.record(new ApiCall(name, token, params.asMap(), at, 0, error, fate));
-        if (kind.get() == WebApiFaults.Fault.Kind.CUT_OFF) {
-          Connections.cutOff(ctx, status, Json.write(answer));
+        state.record(new ApiCall(name, token, params.asMap(), at, 0, answered.error(), fate));
+        if (fault.orElseThrow().kind() == WebApiFaults.Fault.Kind.CUT_OFF) {
+          Connections.cutOff(ctx, answered.status(), Json.write(answered.body()));
         } else {
           Connections.abort(ctx);
         }
       }
       case FAILED_AFTER_PERFORMING -> {
-        JsonObject failed = error(new SlackError("internal_error"));
         state.record(new ApiCall(name, token, params.asMap(), at, 500, Optional.of("internal_error"), fate));
-        write(ctx, 500, failed);
+        write(ctx, new Answered(500, error(new SlackError("internal_error"))));
       }
       case LATE -> {
-        state.record(new ApiCall(name, token, params.asMap(), at, status, error, fate));
-        int lateStatus = status;
-        JsonObject lateAnswer = answer;
+        state.record(new ApiCall(name, token, params.asMap(), at, answered.status(), answered.error(), fate));
         Duration delay = fault.orElseThrow().duration();
-        ctx.future(() -> CompletableFuture.runAsync(() -> writeLate(ctx, lateStatus, lateAnswer),
+        ctx.future(() -> CompletableFuture.runAsync(() -> writeLate(ctx, answered),
             CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)));
       }
       case SENT -> {
-        state.record(new ApiCall(name, token, params.asMap(), at, status, error, fate));
-        write(ctx, status, answer);
+        state.record(new ApiCall(name, token, params.asMap(), at, answered.status(), answered.error(), fate));
+        write(ctx, answered);
       }
     }
+  }
+
+  /** The answer to a call a fault refuses without performing it: rate-limited or unavailable. */
+  private static Answered refused(Context ctx, WebApiFaults.Fault fault) {
+    if (fault.kind() == WebApiFaults.Fault.Kind.RATE_LIMITED) {
+      long seconds = Math.max(1, (fault.duration().toMillis() + 999) / 1000);
+      ctx.header("Retry-After", Long.toString(seconds));
+      return new Answered(429, error(new SlackError("ratelimited")));
+    }
+    return new Answered(503, error(new SlackError("service_unavailable")));
+  }
+
+  private Answered performed(String name, String token, Params params) {
+    JsonObject answer = answer(name, token, params);
+    return answer == null ? new Answered(500, error(new SlackError("internal_error"))) : new Answered(200, answer);
   }
 
   private static ApiCall.Answer fate(WebApiFaults.Fault.Kind kind) {
@@ -129,16 +129,16 @@ final class WebApi {
   }
 
   /** Writes an answer held back, unless the client has given up on it: then there is no one to answer. */
-  private static void writeLate(Context ctx, int status, JsonObject answer) {
+  private static void writeLate(Context ctx, Answered answered) {
     try {
-      write(ctx, status, answer);
+      write(ctx, answered);
     } catch (IllegalStateException gone) {
       log.debug("the client gave up before its late answer came");
     }
   }
 
-  private static void write(Context ctx, int status, JsonObject answer) {
-    ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(answer));
+  private static void write(Context ctx, Answered answered) {
+    ctx.status(answered.status()).contentType("application/json; charset=utf-8").result(Json.write(answered.body()));
   }
 
   /** The scopes Slack reports for a token in {@code X-OAuth-Scopes}. */
