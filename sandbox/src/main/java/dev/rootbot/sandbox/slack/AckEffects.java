@@ -1,7 +1,6 @@
 package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,8 +38,8 @@ final class AckEffects {
       return plain;
     });
     if ("in_channel".equals(Json.string(message, "response_type").orElse(""))) {
-      parts.state().post(new Message(channel.id(), parts.ids().nextTs(), person.id(), Optional.empty(),
-          (command + " " + text).trim(), "[]", Optional.empty(), false, Via.PERSON, List.of(), false));
+      parts.state().post(Message.of(channel.id(), parts.ids().nextTs(), person, (command + " " + text).trim(), "[]",
+          Optional.empty(), false, Via.PERSON));
     }
     try {
       parts.responses().apply(new MessageResponses.Target(channel.id(), person.id(), Optional.empty()), message,

@@ -43,6 +43,14 @@ public interface Actor {
    */
   BotResponse click(String channel, String messageTs, String actionId, String value);
 
+  /**
+   * A click Slack never sends, correctly signed: the element {@code actionId} carrying {@code value} (another
+   * request's, say), claimed to be on message {@code messageTs} in {@code channel}, though that message may not
+   * have that element, or may not exist at all (then the payload carries no {@code message}, as for an
+   * ephemeral one). For testing that a click must match its request's channel and card.
+   */
+  BotResponse forgedClick(String channel, String messageTs, String actionId, String value);
+
   /** Clicks a button inside a modal this person has open. */
   BotResponse clickInView(String viewId, String actionId);
 

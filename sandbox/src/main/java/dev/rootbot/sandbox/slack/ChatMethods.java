@@ -37,16 +37,16 @@ final class ChatMethods {
   JsonObject postMessage(Params params) throws SlackError {
     Channel channel = conversation(params);
     Content content = content(params).orElseThrow(() -> new SlackError("no_text"));
+    MessageMetadata metadata = MessageMetadata.of(params);
     Optional<String> threadTs = threadRoot(channel.id(), params.get("thread_ts"));
-    Person bot = directory.bot();
-    Message message = new Message(channel.id(), ids.nextTs(), bot.id(), bot.botId(), content.text(),
-        content.blocksJson(), threadTs, threadTs.isPresent() && params.flag("reply_broadcast"), Via.WEB_API, List.of(),
-        false);
+    Message message = Message.of(channel.id(), ids.nextTs(), directory.bot(), content.text(), content.blocksJson(),
+        threadTs, threadTs.isPresent() && params.flag("reply_broadcast"), Via.WEB_API).withMetadata(metadata.kept());
     state.post(message);
     JsonObject answer = new JsonObject();
     answer.addProperty("channel", channel.id());
     answer.addProperty("ts", message.ts());
-    answer.add("message", json.message(message));
+    answer.add("message", json.message(message, false));
+    metadata.warnOn(answer);
     return answer;
   }
 
@@ -58,16 +58,21 @@ final class ChatMethods {
     if (text.isEmpty() && blocks.isEmpty() && params.get("attachments").isEmpty()) {
       throw new SlackError("no_text");
     }
-    // Slack keeps what chat.update leaves out: blocks when only text is given, and text when only blocks are.
+    MessageMetadata metadata = MessageMetadata.of(params);
+    // Slack keeps what chat.update leaves out: blocks when only text is given, text when only blocks are, and
+    // the metadata when none is given.
     String newBlocks = blocks.isPresent() ? blocks(blocks.get()) : current.blocksJson();
     String newText = text.orElse(current.text());
-    state.update(channel.id(), current.ts(), m -> m.replacedBy(newText, newBlocks, clock.instant(), Via.WEB_API));
+    Optional<Message.Metadata> newMetadata = metadata.kept().or(current::metadata);
+    state.update(channel.id(), current.ts(),
+        m -> m.replacedBy(newText, newBlocks, newMetadata, clock.instant(), Via.WEB_API));
     Message updated = state.message(channel.id(), current.ts()).orElseThrow(() -> new SlackError("message_not_found"));
     JsonObject answer = new JsonObject();
     answer.addProperty("channel", channel.id());
     answer.addProperty("ts", updated.ts());
     answer.addProperty("text", updated.text());
-    answer.add("message", json.message(updated));
+    answer.add("message", json.message(updated, false));
+    metadata.warnOn(answer);
     return answer;
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The workspace's people, user groups and channels. Thread-safe; tests add to it while the bot reads it. */
 final class Directory {
@@ -33,6 +34,17 @@ final class Directory {
 
   synchronized void add(Channel channel) {
     channels.put(channel.id(), channel);
+  }
+
+  /** Replaces a group with {@code change} applied to it, in one step; empty when there is no such group. */
+  synchronized Optional<UserGroup> updateGroup(String id, UnaryOperator<UserGroup> change) {
+    UserGroup current = groups.get(id);
+    if (current == null) {
+      return Optional.empty();
+    }
+    UserGroup updated = change.apply(current);
+    groups.put(id, updated);
+    return Optional.of(updated);
   }
 
   synchronized Optional<Person> person(String id) {

@@ -2,14 +2,11 @@ package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The methods that read the workspace: who the bot is ({@code auth.test}, {@code bots.info}), people and
- * user groups, and channels with their history and threads.
+ * The methods about who is who: who the bot is ({@code auth.test}, {@code bots.info}), people, and user groups,
+ * whose members an admin's user token can change ({@code usergroups.users.update}).
  */
 final class DirectoryMethods {
   private final Directory directory;
@@ -29,9 +26,7 @@ final class DirectoryMethods {
     api.register("users.list", WebApi.TokenKind.BOT, params -> usersList());
     api.register("usergroups.list", WebApi.TokenKind.BOT, this::usergroupsList);
     api.register("usergroups.users.list", WebApi.TokenKind.BOT, this::usergroupsUsersList);
-    api.register("conversations.info", WebApi.TokenKind.BOT, this::conversationsInfo);
-    api.register("conversations.history", WebApi.TokenKind.BOT, this::conversationsHistory);
-    api.register("conversations.replies", WebApi.TokenKind.BOT, this::conversationsReplies);
+    api.register("usergroups.users.update", WebApi.TokenKind.USER, this::usergroupsUsersUpdate);
   }
 
   private JsonObject authTest() {
@@ -95,69 +90,29 @@ final class DirectoryMethods {
     return answer;
   }
 
-  private JsonObject conversationsInfo(Params params) throws SlackError {
-    JsonObject answer = new JsonObject();
-    answer.add("channel", json.channel(channel(params)));
-    return answer;
-  }
-
-  /** The channel's own messages (not replies, except those also sent to the channel), newest first. */
-  private JsonObject conversationsHistory(Params params) throws SlackError {
-    Channel channel = channel(params);
-    int limit = limit(params);
-    boolean inclusive = params.flag("inclusive");
-    Optional<String> oldest = params.get("oldest");
-    Optional<String> latest = params.get("latest");
-    List<Message> inChannel = state.messages(channel.id()).stream()
-        .filter(m -> !m.isReply() || m.replyBroadcast())
-        .filter(m -> oldest.map(o -> after(m.ts(), o, inclusive)).orElse(true))
-        .filter(m -> latest.map(l -> after(l, m.ts(), inclusive)).orElse(true))
-        .sorted(Comparator.comparing(Message::ts, DirectoryMethods::compareTs).reversed())
-        .toList();
-    JsonArray messages = new JsonArray();
-    inChannel.stream().limit(limit).forEach(m -> messages.add(json.message(m)));
-    JsonObject answer = new JsonObject();
-    answer.add("messages", messages);
-    answer.addProperty("has_more", inChannel.size() > limit);
-    answer.addProperty("pin_count", 0);
-    answer.add("response_metadata", noMorePages());
-    return answer;
-  }
-
-  private JsonObject conversationsReplies(Params params) throws SlackError {
-    Channel channel = channel(params);
-    String ts = params.require("ts", "thread_not_found");
-    Message asked = state.message(channel.id(), ts).orElseThrow(() -> new SlackError("thread_not_found"));
-    List<Message> thread = asked.isReply() ? List.of(asked) : state.thread(channel.id(), ts);
-    JsonArray messages = new JsonArray();
-    thread.forEach(m -> messages.add(json.message(m)));
-    JsonObject answer = new JsonObject();
-    answer.add("messages", messages);
-    answer.addProperty("has_more", false);
-    answer.add("response_metadata", noMorePages());
-    return answer;
-  }
-
-  private Channel channel(Params params) throws SlackError {
-    return directory.channel(params.require("channel", "channel_not_found"))
-        .orElseThrow(() -> new SlackError("channel_not_found"));
-  }
-
-  private static int limit(Params params) throws SlackError {
-    try {
-      return params.get("limit").map(Integer::parseInt).filter(l -> l > 0).orElse(100);
-    } catch (NumberFormatException e) {
-      throw new SlackError("invalid_limit");
+  /**
+   * Replaces the members of a user group, as an admin does: the whole list in {@code users}, comma-separated;
+   * a group is never left empty.
+   */
+  private JsonObject usergroupsUsersUpdate(Params params) throws SlackError {
+    UserGroup group = directory.group(params.require("usergroup", "no_such_subteam"))
+        .orElseThrow(() -> new SlackError("no_such_subteam"));
+    List<String> users = List.of(params.require("users", "no_users_provided").split("\\s*,\\s*")).stream()
+        .filter(u -> !u.isEmpty()).distinct().toList();
+    if (users.isEmpty()) {
+      throw new SlackError("no_users_provided");
     }
-  }
-
-  private static boolean after(String ts, String bound, boolean inclusive) {
-    int order = compareTs(ts, bound);
-    return inclusive ? order >= 0 : order > 0;
-  }
-
-  static int compareTs(String a, String b) {
-    return new BigDecimal(a).compareTo(new BigDecimal(b));
+    if (!users.stream().allMatch(u -> directory.person(u).isPresent())) {
+      throw new SlackError("invalid_users");
+    }
+    UserGroup updated = group.withMembers(users);
+    directory.add(updated);
+    state.announce(new Change(Change.Kind.DIRECTORY_CHANGED, "", "", updated.id()));
+    JsonObject entry = json.group(updated);
+    entry.add("users", ids(updated.userIds()));
+    JsonObject answer = new JsonObject();
+    answer.add("usergroup", entry);
+    return answer;
   }
 
   private static JsonArray ids(List<String> values) {

@@ -56,6 +56,11 @@ final class Dispatcher {
     return deliver(original.retried(attempt, Objects.requireNonNull(reason, "reason")), Signing.asSlack());
   }
 
+  /** Sends a request that went out over HTTP once more, byte for byte and header for header. */
+  BotResponse replay(SentRequest sent) {
+    return http().resend(sent, ackTimeout);
+  }
+
   /** Sends a body as it is, over HTTP, for requests that Slack would never send. */
   BotResponse deliverRaw(String contentType, String body, Signing signing) {
     Outgoing stands = new Outgoing(Outgoing.Kind.EVENT, "{}", 0, "");

@@ -47,10 +47,14 @@ final class HttpBot {
       headers.put("X-Slack-Retry-Num", Integer.toString(outgoing.retryAttempt()));
       headers.put("X-Slack-Retry-Reason", outgoing.retryReason());
     }
+    return resend(new SentRequest(type, headers, signed.body(), payloadJson, outgoing.eventId()), ackTimeout);
+  }
+
+  /** Posts {@code sent} exactly as it is: its body and every header, the signature's included. */
+  BotResponse resend(SentRequest sent, Duration ackTimeout) {
     HttpRequest.Builder request = HttpRequest.newBuilder(eventsUrl).timeout(ackTimeout)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body().getBytes(StandardCharsets.UTF_8)));
-    headers.forEach(request::header);
-    SentRequest sent = new SentRequest(type, headers, signed.body(), payloadJson, outgoing.eventId());
+        .POST(HttpRequest.BodyPublishers.ofByteArray(sent.body().getBytes(StandardCharsets.UTF_8)));
+    sent.headers().forEach(request::header);
     long start = System.nanoTime();
     try {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -2,7 +2,6 @@ package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonObject;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,8 +54,7 @@ final class MessageResponses {
     Person bot = directory.bot();
     if ("in_channel".equals(Json.string(response, "response_type").orElse("ephemeral"))) {
       Optional<String> root = chat.threadRoot(target.channel(), threadTs);
-      Message message = new Message(target.channel(), ids.nextTs(), bot.id(), bot.botId(), text, blocks, root, false,
-          via, List.of(), false);
+      Message message = Message.of(target.channel(), ids.nextTs(), bot, text, blocks, root, false, via);
       state.post(message);
       return Optional.of(new Original(message.ts(), false));
     }

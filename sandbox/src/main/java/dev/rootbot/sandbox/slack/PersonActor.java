@@ -1,7 +1,6 @@
 package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,8 +90,8 @@ final class PersonActor implements Actor {
     Optional<Message> parent = threadTs.map(ts -> parts.state().message(where.id(), ts).orElseThrow(
         () -> new IllegalArgumentException("no message " + ts + " in " + where.id() + " to reply to")));
     Optional<String> root = parent.map(p -> p.threadTs().orElse(p.ts()));
-    Message message = new Message(where.id(), parts.ids().nextTs(), person.id(), Optional.empty(), text,
-        Json.write(RichText.blocks(text, parts.ids().shortId())), root, false, Via.PERSON, List.of(), false);
+    Message message = Message.of(where.id(), parts.ids().nextTs(), person, text,
+        Json.write(RichText.blocks(text, parts.ids().shortId())), root, false, Via.PERSON);
     parts.state().post(message);
     return message;
   }
@@ -121,6 +120,31 @@ final class PersonActor implements Actor {
     JsonObject payload = parts.payloads().blockActions(person, where, messageTs, threadTs, message, element,
         valueOf(element, value), responseUrl, parts.triggers().issue(person.id()), parts.ids().nextTs());
     return parts.dispatcher().deliver(Outgoing.of(Outgoing.Kind.INTERACTIVE, payload), signing);
+  }
+
+  @Override
+  public BotResponse forgedClick(String channel, String messageTs, String actionId, String value) {
+    Channel where = parts.directory().channel(channel).orElseGet(() -> Channel.publicChannel(channel, channel));
+    Optional<Message> message = parts.state().message(where.id(), messageTs);
+    BlockKit.Element element = message.flatMap(m -> BlockKit.element(m.blocksJson(), actionId))
+        .orElseGet(() -> forgedButton(actionId));
+    String responseUrl = parts.responseUrls().issue(new MessageResponses.Target(where.id(), person.id(),
+        Optional.of(new MessageResponses.Original(messageTs, message.isEmpty()))));
+    JsonObject payload = parts.payloads().blockActions(person, where, messageTs,
+        message.flatMap(Message::threadTs), message, element, value, responseUrl, parts.triggers().issue(person.id()),
+        parts.ids().nextTs());
+    return parts.dispatcher().deliver(Outgoing.of(Outgoing.Kind.INTERACTIVE, payload), signing);
+  }
+
+  private BlockKit.Element forgedButton(String actionId) {
+    JsonObject button = new JsonObject();
+    button.addProperty("type", "button");
+    button.addProperty("action_id", actionId);
+    JsonObject text = new JsonObject();
+    text.addProperty("type", "plain_text");
+    text.addProperty("text", actionId);
+    button.add("text", text);
+    return new BlockKit.Element(parts.ids().shortId(), "actions", button);
   }
 
   @Override

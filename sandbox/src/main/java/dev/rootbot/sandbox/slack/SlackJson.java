@@ -6,18 +6,22 @@ import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Writes the workspace's people, channels, messages and views as the Web API's JSON objects. */
 final class SlackJson {
   private final Directory directory;
   private final WorkspaceState state;
   private final long created;
+  private final Supplier<String> baseUrl;
 
-  SlackJson(Directory directory, WorkspaceState state, Clock clock) {
+  SlackJson(Directory directory, WorkspaceState state, Clock clock, Supplier<String> baseUrl) {
     this.directory = directory;
     this.state = state;
     this.created = clock.instant().getEpochSecond();
+    this.baseUrl = baseUrl;
   }
 
   JsonObject user(Person person) {
@@ -150,8 +154,16 @@ final class SlackJson {
     return json;
   }
 
-  /** A message as {@code conversations.history} returns it, with thread details when it started a thread. */
+  /** A message as Slack returns it in a payload: its metadata whole. */
   JsonObject message(Message message) {
+    return message(message, true);
+  }
+
+  /**
+   * A message as {@code conversations.history} returns it, with thread details when it started a thread,
+   * its files, and its metadata: the event payload only when {@code allMetadata} (see {@link MessageMetadata#json}).
+   */
+  JsonObject message(Message message, boolean allMetadata) {
     JsonObject json = new JsonObject();
     json.addProperty("user", message.user());
     json.addProperty("type", "message");
@@ -177,6 +189,14 @@ final class SlackJson {
     if (!blocks.isEmpty()) {
       json.add("blocks", blocks);
     }
+    if (!message.fileIds().isEmpty()) {
+      JsonArray files = new JsonArray();
+      message.fileIds().forEach(id -> state.file(id).ifPresent(f -> files.add(file(f, Optional.of(message)))));
+      json.add("files", files);
+      json.addProperty("upload", true);
+      json.addProperty("display_as_bot", false);
+    }
+    message.metadata().ifPresent(m -> json.add("metadata", MessageMetadata.json(m, allMetadata)));
     if (message.edited()) {
       JsonObject edited = new JsonObject();
       edited.addProperty("user", message.user());
@@ -188,7 +208,7 @@ final class SlackJson {
       json.addProperty("thread_ts", threadTs);
       state.message(message.channel(), threadTs).ifPresent(parent -> json.addProperty("parent_user_id", parent.user()));
     } else {
-      List<Message> replies = state.thread(message.channel(), message.ts()).stream().filter(Message::isReply).toList();
+      List<Message> replies = state.replies(message.channel(), message.ts());
       if (!replies.isEmpty()) {
         Set<String> replyUsers = new LinkedHashSet<>();
         replies.forEach(r -> replyUsers.add(r.user()));
@@ -204,6 +224,73 @@ final class SlackJson {
       }
     }
     return json;
+  }
+
+  /**
+   * A file object, as {@code files.completeUploadExternal} and messages carry it, with the share in
+   * {@code sharedIn} when there is one. Its private URLs are served by the workspace to the bot token.
+   */
+  JsonObject file(SharedFile file, Optional<Message> sharedIn) {
+    FileType type = FileType.of(file.name());
+    long created = file.created().getEpochSecond();
+    String filePath = baseUrl.get() + "/files-pri/" + SlackWorkspace.TEAM_ID + "-" + file.id() + "/";
+    String name = Payloads.encode(file.name()).replace("+", "%20");
+    JsonObject json = new JsonObject();
+    json.addProperty("id", file.id());
+    json.addProperty("created", created);
+    json.addProperty("timestamp", created);
+    json.addProperty("name", file.name());
+    json.addProperty("title", file.title());
+    json.addProperty("mimetype", type.mimetype());
+    json.addProperty("filetype", type.filetype());
+    json.addProperty("pretty_type", type.prettyType());
+    json.addProperty("user", file.user());
+    json.addProperty("user_team", SlackWorkspace.TEAM_ID);
+    json.addProperty("editable", false);
+    json.addProperty("size", file.size());
+    json.addProperty("mode", "hosted");
+    json.addProperty("is_external", false);
+    json.addProperty("external_type", "");
+    json.addProperty("is_public", sharedIn.flatMap(m -> directory.channel(m.channel())).map(c -> !c.isPrivate()
+        && !c.isIm()).orElse(false));
+    json.addProperty("public_url_shared", false);
+    json.addProperty("display_as_bot", false);
+    json.addProperty("username", "");
+    json.addProperty("url_private", filePath + name);
+    json.addProperty("url_private_download", filePath + "download/" + name);
+    json.addProperty("permalink", "https://" + SlackWorkspace.TEAM_DOMAIN + ".slack.com/files/" + file.user() + "/"
+        + file.id() + "/" + name);
+    json.addProperty("permalink_public", "https://slack-files.com/" + SlackWorkspace.TEAM_ID + "-" + file.id());
+    json.addProperty("has_rich_preview", false);
+    json.addProperty("file_access", "visible");
+    sharedIn.ifPresent(message -> addShare(json, message));
+    return json;
+  }
+
+  private void addShare(JsonObject json, Message message) {
+    Channel channel = directory.channel(message.channel()).orElse(Channel.publicChannel(message.channel(), ""));
+    JsonObject share = new JsonObject();
+    share.add("reply_users", new JsonArray());
+    share.addProperty("reply_users_count", 0);
+    share.addProperty("reply_count", 0);
+    share.addProperty("ts", message.ts());
+    message.threadTs().filter(t -> message.isReply()).ifPresent(t -> share.addProperty("thread_ts", t));
+    share.addProperty("channel_name", channel.name());
+    share.addProperty("team_id", SlackWorkspace.TEAM_ID);
+    share.addProperty("share_user_id", message.user());
+    share.addProperty("source", "UNKNOWN");
+    JsonArray inChannel = new JsonArray();
+    inChannel.add(share);
+    JsonObject byChannel = new JsonObject();
+    byChannel.add(channel.id(), inChannel);
+    JsonObject shares = new JsonObject();
+    shares.add(channel.isPrivate() || channel.isIm() ? "private" : "public", byChannel);
+    json.add("shares", shares);
+    JsonArray ids = new JsonArray();
+    ids.add(channel.id());
+    json.add("channels", channel.isIm() || channel.isPrivate() ? new JsonArray() : ids);
+    json.add("groups", channel.isPrivate() && !channel.isIm() ? ids : new JsonArray());
+    json.add("ims", channel.isIm() ? ids : new JsonArray());
   }
 
   /** The full view object Slack returns for a modal the bot opened, pushed or updated. */

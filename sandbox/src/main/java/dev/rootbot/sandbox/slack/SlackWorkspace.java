@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A Slack workspace on one local HTTP port, for a bot to talk to as it talks to Slack: the Web API at
@@ -49,6 +51,11 @@ public final class SlackWorkspace implements AutoCloseable {
   public static final String BOT_TOKEN = "xoxb-sandbox-0000000000-rootbot";
   /** The app-level token ({@code SLACK_APP_TOKEN}) that opens Socket Mode connections. */
   public static final String APP_TOKEN = "xapp-1-A0ROOTBOT-sandbox-rootbot";
+  /**
+   * A workspace admin's user token, which only tests hold: it may change user groups through the Web API
+   * ({@code usergroups.users.update}), which the bot token may not.
+   */
+  public static final String ADMIN_TOKEN = "xoxp-sandbox-0000000000-admin";
   /** The signing secret of sandbox mode ({@code SLACK_SIGNING_SECRET}); tests may connect the bot with another. */
   public static final String SIGNING_SECRET = "sandbox-signing-secret-0000000000";
   /** The deprecated verification token Slack still puts in payloads as {@code token}. */
@@ -64,6 +71,8 @@ public final class SlackWorkspace implements AutoCloseable {
   public static final String APPROVERS = "S0APPROVE";
   public static final String INCIDENT_42 = "C0INCIDENT";
   public static final String PLATFORM = "C0PLATFORM";
+  /** The largest file the workspace keeps (in memory); Slack's own limit is 1 GB. */
+  public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
 
   private final Parts parts;
   private final WebApiFaults faults;
@@ -78,7 +87,7 @@ public final class SlackWorkspace implements AutoCloseable {
     Directory directory = seeded();
     WorkspaceState state = new WorkspaceState();
     Ids ids = new Ids(clock);
-    json = new SlackJson(directory, state, clock);
+    json = new SlackJson(directory, state, clock, base::get);
     faults = new WebApiFaults();
     socketMode = new SocketMode(ids, clock, base::get);
     Triggers triggers = new Triggers(ids, clock);
@@ -88,17 +97,25 @@ public final class SlackWorkspace implements AutoCloseable {
     ResponseUrls responseUrls = new ResponseUrls(responses, state, ids, clock, base::get);
     parts = new Parts(directory, state, ids, clock, triggers, responseUrls, responses, chat, views, new Payloads(json),
         new Dispatcher(socketMode, clock));
-    WebApi api = new WebApi(state, faults, clock, BOT_TOKEN, APP_TOKEN);
+    WebApi api = new WebApi(state, faults, clock, BOT_TOKEN, APP_TOKEN, ADMIN_TOKEN);
     chat.registerOn(api);
     views.registerOn(api);
     new DirectoryMethods(directory, state, json).registerOn(api);
+    new ConversationMethods(directory, state, json).registerOn(api);
+    FileMethods files = new FileMethods(directory, state, chat, ids, json, clock, base::get);
+    files.registerOn(api);
     socketMode.registerOn(api);
     page = new SandboxPage(this);
     server = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      // Uploaded files are held in memory; Javalin's own limit (1 MB) would refuse a large report.
+      config.http.maxRequestSize = MAX_FILE_BYTES;
       config.routes.post("/api/{method}", api::handle);
       config.routes.get("/api/{method}", api::handle);
       config.routes.post("/respond/{id}", responseUrls::handle);
+      config.routes.post("/upload/v1/{key}", files::upload);
+      config.routes.get("/files-pri/{file}/{name}", ctx -> files.serve(ctx, BOT_TOKEN));
+      config.routes.get("/files-pri/{file}/download/{name}", ctx -> files.serve(ctx, BOT_TOKEN));
       config.routes.ws("/link", socketMode::configure);
       page.registerOn(config.routes);
     }).start("127.0.0.1", port);
@@ -171,6 +188,28 @@ public final class SlackWorkspace implements AutoCloseable {
     parts.state().announce(new Change(Change.Kind.DIRECTORY_CHANGED, "", "", group.id()));
   }
 
+  public Optional<UserGroup> group(String groupId) {
+    return parts.directory().group(groupId);
+  }
+
+  /** Adds {@code person} to a user group, as an admin does in Slack; the bot sees it in {@code usergroups.users.list}. */
+  public UserGroup addToGroup(String groupId, Person person) {
+    return changeGroup(groupId, g -> g.with(person.id()));
+  }
+
+  /** Removes {@code person} from a user group, at once, while the bot runs. */
+  public UserGroup removeFromGroup(String groupId, Person person) {
+    return changeGroup(groupId, g -> g.without(person.id()));
+  }
+
+  private UserGroup changeGroup(String groupId, UnaryOperator<UserGroup> change) {
+    UserGroup changed = parts.directory().updateGroup(groupId, change).orElseThrow(() -> new IllegalArgumentException(
+        "no user group " + groupId + " in the workspace; it has "
+            + parts.directory().groups().stream().map(UserGroup::id).toList()));
+    parts.state().announce(new Change(Change.Kind.DIRECTORY_CHANGED, "", "", groupId));
+    return changed;
+  }
+
   public Optional<Person> person(String userId) {
     return parts.directory().person(userId);
   }
@@ -232,6 +271,27 @@ public final class SlackWorkspace implements AutoCloseable {
     return parts.dispatcher().redeliver(eventId, retryNum, reason);
   }
 
+  /**
+   * Sends the very request {@code sent} went out as again, over HTTP: the same body, the same
+   * {@code X-Slack-Request-Timestamp}, the same signature, as someone who captured it would replay it. Only
+   * the bot's replay protection can tell it from the first.
+   */
+  public BotResponse replay(BotResponse sent) {
+    if (sent.transport() != BotResponse.Transport.HTTP) {
+      throw new IllegalArgumentException("only a request sent over HTTP is signed, so only such a request can be"
+          + " replayed; this one went over Socket Mode");
+    }
+    return parts.dispatcher().replay(sent.request());
+  }
+
+  /** Replays {@code sent} {@code times} times, one after another; the answers in order. */
+  public List<BotResponse> replay(BotResponse sent, int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("a replay is sent at least once: " + times);
+    }
+    return IntStream.range(0, times).mapToObj(i -> replay(sent)).toList();
+  }
+
   /** Posts {@code body} to the bot over HTTP exactly as given, signed as {@code signing} says: for requests Slack never sends. */
   public BotResponse deliverRaw(String contentType, String body, Signing signing) {
     return parts.dispatcher().deliverRaw(contentType, body, signing);
@@ -271,7 +331,22 @@ public final class SlackWorkspace implements AutoCloseable {
   }
 
   public List<ApiCall> calls(String method) {
-    return calls().stream().filter(c -> c.method().equals(method)).toList();
+    return parts.state().calls(method);
+  }
+
+  /** Every file the bot uploaded and completed, oldest first. */
+  public List<SharedFile> files() {
+    return parts.state().files();
+  }
+
+  public Optional<SharedFile> file(String fileId) {
+    return parts.state().file(fileId);
+  }
+
+  /** The files shared in a thread (its first message included), in the order they were shared. */
+  public List<SharedFile> files(String channel, String threadTs) {
+    return thread(channel, threadTs).stream().flatMap(m -> m.fileIds().stream())
+        .flatMap(id -> parts.state().file(id).stream()).toList();
   }
 
   public List<ResponseUrlPost> responseUrlPosts() {
@@ -291,33 +366,39 @@ public final class SlackWorkspace implements AutoCloseable {
   // ---- waiting ----
 
   public Message awaitMessage(String channel, Predicate<Message> matching, Duration timeout) {
-    return parts.state().await(() -> messages(channel).stream().filter(matching).findFirst(), timeout,
+    return parts.state().await(Searches.message(parts.state(), channel, matching), timeout,
         () -> "no message in " + channel + " matched within " + timeout + "; it has:" + describe(messages(channel)));
   }
 
   public Message awaitReply(String channel, String threadTs, Predicate<Message> matching, Duration timeout) {
-    return parts.state().await(
-        () -> thread(channel, threadTs).stream().filter(Message::isReply).filter(matching).findFirst(), timeout,
+    return parts.state().await(Searches.reply(parts.state(), channel, threadTs, matching), timeout,
         () -> "no reply in thread " + threadTs + " of " + channel + " matched within " + timeout + "; it has:"
             + describe(thread(channel, threadTs)));
   }
 
+  /** Waits for a file shared in the thread of {@code threadTs} (or with its first message). */
+  public SharedFile awaitFile(String channel, String threadTs, Predicate<SharedFile> matching, Duration timeout) {
+    return parts.state().await(Searches.file(parts.state(), channel, threadTs, matching), timeout,
+        () -> "no file in thread " + threadTs + " of " + channel + " matched within " + timeout + "; it has:"
+            + files(channel, threadTs).stream().map(f -> "\n  " + f).collect(Collectors.joining()));
+  }
+
   public Ephemeral awaitEphemeral(Person person, Predicate<Ephemeral> matching, Duration timeout) {
-    return parts.state().await(() -> ephemeralsFor(person).stream().filter(matching).findFirst(), timeout,
+    return parts.state().await(Searches.ephemeral(parts.state(), person.id(), matching), timeout,
         () -> "no ephemeral message for " + person.name() + " matched within " + timeout + "; they have:"
             + ephemeralsFor(person).stream().map(e -> "\n  " + e.ts() + " in " + e.channel() + ": " + e.allText())
                 .collect(Collectors.joining()));
   }
 
   public View awaitView(Person person, Predicate<View> matching, Duration timeout) {
-    return parts.state().await(() -> openViews(person).stream().filter(matching).findFirst(), timeout,
+    return parts.state().await(Searches.view(parts.state(), person.id(), matching), timeout,
         () -> "no open view for " + person.name() + " matched within " + timeout + "; they have:"
             + openViews(person).stream().map(v -> "\n  " + v.id() + " " + v.callbackId() + " \"" + v.title() + "\"")
                 .collect(Collectors.joining()));
   }
 
   public ApiCall awaitCall(String method, Predicate<ApiCall> matching, Duration timeout) {
-    return parts.state().await(() -> calls(method).stream().filter(matching).findFirst(), timeout,
+    return parts.state().await(Searches.call(parts.state(), method, matching), timeout,
         () -> "no " + method + " call matched within " + timeout + "; calls made:"
             + calls().stream().map(c -> "\n  " + c).collect(Collectors.joining()));
   }
@@ -334,7 +415,7 @@ public final class SlackWorkspace implements AutoCloseable {
     return faults;
   }
 
-  /** Forgets messages, views, calls and faults; keeps people, channels and the bot's connection. */
+  /** Forgets messages, files, views, calls and faults; keeps people, channels, groups and the bot's connection. */
   public void reset() {
     faults.recover();
     parts.state().clear();

@@ -2,7 +2,6 @@ package dev.rootbot.sandbox.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.List;
 
 /**
  * The whole workspace as one JSON document, for a page that draws it: team, people, user groups,
@@ -35,7 +34,7 @@ final class StateJson {
     JsonArray channels = new JsonArray();
     for (Channel channel : directory.channels()) {
       JsonObject entry = json.channel(channel);
-      entry.add("messages", messages(state.messages(channel.id()), json));
+      entry.add("messages", messages(state, channel.id(), json));
       channels.add(entry);
     }
     root.add("channels", channels);
@@ -56,20 +55,20 @@ final class StateJson {
     return Json.write(root);
   }
 
-  private static JsonArray messages(List<Message> all, SlackJson json) {
+  private static JsonArray messages(WorkspaceState state, String channel, SlackJson json) {
     JsonArray top = new JsonArray();
-    for (Message message : all) {
+    for (Message message : state.messages(channel)) {
       if (message.isReply()) {
         continue;
       }
       JsonObject entry = json.message(message);
       entry.addProperty("via", message.via().name());
       JsonArray replies = new JsonArray();
-      all.stream().filter(m -> m.isReply() && m.threadTs().orElseThrow().equals(message.ts())).forEach(r -> {
-        JsonObject reply = json.message(r);
-        reply.addProperty("via", r.via().name());
-        replies.add(reply);
-      });
+      for (Message reply : state.replies(channel, message.ts())) {
+        JsonObject replyJson = json.message(reply);
+        replyJson.addProperty("via", reply.via().name());
+        replies.add(replyJson);
+      }
       entry.add("replies", replies);
       top.add(entry);
     }

@@ -3,7 +3,9 @@ package dev.rootbot.sandbox.slack;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +19,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the workspace holds: messages per channel, ephemeral messages, open views per person, and the
- * record of Web API calls and {@code response_url} posts.
+ * What the workspace holds: messages per channel ({@link ChannelLog}), ephemeral messages per person, open
+ * views per person, files, and the record of Web API calls and {@code response_url} posts.
+ *
+ * <p>Under load (a bot posting hundreds of cards a second) every Web API call reads and writes here, so each
+ * of those is a map lookup, never a scan of what has piled up; only tests' whole-list reads copy.
  *
  * <p>Threading: Jetty threads change it while test threads read and wait on it. One monitor guards
- * everything; every change wakes the waiters, then tells the listeners outside the monitor so that a
- * listener may read the state without deadlock.
+ * everything; every change is appended to a journal and wakes the waiters, then the listeners hear of it
+ * outside the monitor so that a listener may read the state without deadlock. A waiter looks at everything
+ * once and afterwards only at what the journal says changed, outside the monitor, so waiting tests cost the
+ * bot nothing.
  */
 final class WorkspaceState {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceState.class);
 
-  private final Map<String, LinkedHashMap<String, Message>> messages = new LinkedHashMap<>();
-  private final List<Ephemeral> ephemerals = new ArrayList<>();
+  /** What a waiter looks for: first in everything there is, then only among what changed since. */
+  interface Search<T> {
+    Optional<T> inAll();
+
+    Optional<T> among(List<Change> changes, List<ApiCall> newCalls);
+  }
+
+  private final Map<String, ChannelLog> channels = new LinkedHashMap<>();
+  private final Map<String, LinkedHashMap<String, Ephemeral>> ephemerals = new HashMap<>();
   private final Map<String, View> views = new LinkedHashMap<>();
   private final Map<String, Deque<String>> viewStacks = new LinkedHashMap<>();
+  private final Map<String, SharedFile> files = new LinkedHashMap<>();
+  private final Map<String, FileMethods.Upload> uploads = new HashMap<>();
+  private final Map<String, String> uploadKeys = new HashMap<>();
   private final List<ApiCall> calls = new ArrayList<>();
+  private final Map<String, List<ApiCall>> callsByMethod = new HashMap<>();
   private final List<ResponseUrlPost> responseUrlPosts = new ArrayList<>();
+  private final List<Change> journal = new ArrayList<>();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  /** Counts {@link #clear()}s, so a waiter knows that its place in the journal is gone. */
+  private long generation;
 
   void addListener(Consumer<Change> listener) {
     listeners.add(listener);
@@ -48,7 +69,7 @@ final class WorkspaceState {
 
   void post(Message message) {
     change(() -> {
-      messages.computeIfAbsent(message.channel(), c -> new LinkedHashMap<>()).put(message.ts(), message);
+      channels.computeIfAbsent(message.channel(), c -> new ChannelLog()).post(message);
       return new Change(Change.Kind.MESSAGE_POSTED, message.channel(), "", message.ts());
     });
   }
@@ -57,13 +78,13 @@ final class WorkspaceState {
   boolean update(String channel, String ts, UnaryOperator<Message> update) {
     boolean[] found = {false};
     change(() -> {
-      Map<String, Message> inChannel = messages.getOrDefault(channel, new LinkedHashMap<>());
-      Message current = inChannel.get(ts);
-      if (current == null || current.deleted()) {
+      ChannelLog inChannel = channels.get(channel);
+      Optional<Message> current = inChannel == null ? Optional.empty() : inChannel.get(ts);
+      if (current.isEmpty()) {
         return null;
       }
-      Message updated = update.apply(current);
-      inChannel.put(ts, updated);
+      Message updated = update.apply(current.get());
+      inChannel.replace(updated);
       found[0] = true;
       return new Change(updated.deleted() ? Change.Kind.MESSAGE_DELETED : Change.Kind.MESSAGE_CHANGED, channel, "", ts);
     });
@@ -71,30 +92,40 @@ final class WorkspaceState {
   }
 
   synchronized Optional<Message> message(String channel, String ts) {
-    return Optional.ofNullable(messages.getOrDefault(channel, new LinkedHashMap<>()).get(ts)).filter(m -> !m.deleted());
+    ChannelLog inChannel = channels.get(channel);
+    return inChannel == null ? Optional.empty() : inChannel.get(ts);
   }
 
   /** Every message in the channel, replies included, oldest first. */
   synchronized List<Message> messages(String channel) {
-    return messages.getOrDefault(channel, new LinkedHashMap<>()).values().stream().filter(m -> !m.deleted()).toList();
+    ChannelLog inChannel = channels.get(channel);
+    return inChannel == null ? List.of() : inChannel.all();
   }
 
   /** The thread's first message and its replies, oldest first; empty when there is no such message. */
   synchronized List<Message> thread(String channel, String threadTs) {
-    return messages(channel).stream()
-        .filter(m -> m.ts().equals(threadTs) || m.threadTs().filter(threadTs::equals).isPresent())
-        .toList();
+    ChannelLog inChannel = channels.get(channel);
+    return inChannel == null ? List.of() : inChannel.thread(threadTs);
   }
 
-  synchronized List<String> channelsWithMessages() {
-    return new ArrayList<>(messages.keySet());
+  /** The replies in a thread, oldest first. */
+  synchronized List<Message> replies(String channel, String threadTs) {
+    ChannelLog inChannel = channels.get(channel);
+    return inChannel == null ? List.of() : inChannel.replies(threadTs);
+  }
+
+  /** {@link ChannelLog#timeline}: a page of the channel's own messages, newest first, one more than the limit. */
+  synchronized List<Message> timeline(String channel, String oldest, boolean withOldest, String latest,
+      boolean withLatest, int limit) {
+    ChannelLog inChannel = channels.get(channel);
+    return inChannel == null ? List.of() : inChannel.timeline(oldest, withOldest, latest, withLatest, limit);
   }
 
   // ---- ephemeral messages ----
 
   void post(Ephemeral ephemeral) {
     change(() -> {
-      ephemerals.add(ephemeral);
+      ephemerals.computeIfAbsent(ephemeral.user(), u -> new LinkedHashMap<>()).put(ephemeral.ts(), ephemeral);
       return new Change(Change.Kind.EPHEMERAL_POSTED, ephemeral.channel(), ephemeral.user(), ephemeral.ts());
     });
   }
@@ -103,34 +134,35 @@ final class WorkspaceState {
   boolean updateEphemeral(String user, String ts, UnaryOperator<Ephemeral> update) {
     boolean[] found = {false};
     change(() -> {
-      for (int i = 0; i < ephemerals.size(); i++) {
-        Ephemeral current = ephemerals.get(i);
-        if (current.user().equals(user) && current.ts().equals(ts)) {
-          Ephemeral updated = update.apply(current);
-          found[0] = true;
-          if (updated == null) {
-            ephemerals.remove(i);
-            return new Change(Change.Kind.EPHEMERAL_DELETED, current.channel(), user, ts);
-          }
-          ephemerals.set(i, updated);
-          return new Change(Change.Kind.EPHEMERAL_CHANGED, current.channel(), user, ts);
-        }
+      Map<String, Ephemeral> theirs = ephemerals.getOrDefault(user, new LinkedHashMap<>());
+      Ephemeral current = theirs.get(ts);
+      if (current == null) {
+        return null;
       }
-      return null;
+      found[0] = true;
+      Ephemeral updated = update.apply(current);
+      if (updated == null) {
+        theirs.remove(ts);
+        return new Change(Change.Kind.EPHEMERAL_DELETED, current.channel(), user, ts);
+      }
+      theirs.put(ts, updated);
+      return new Change(Change.Kind.EPHEMERAL_CHANGED, current.channel(), user, ts);
     });
     return found[0];
   }
 
   synchronized Optional<Ephemeral> ephemeral(String user, String ts) {
-    return ephemerals.stream().filter(e -> e.user().equals(user) && e.ts().equals(ts)).findFirst();
+    return Optional.ofNullable(ephemerals.getOrDefault(user, new LinkedHashMap<>()).get(ts));
   }
 
   synchronized List<Ephemeral> ephemeralsFor(String user) {
-    return ephemerals.stream().filter(e -> e.user().equals(user)).toList();
+    return List.copyOf(ephemerals.getOrDefault(user, new LinkedHashMap<>()).values());
   }
 
+  /** Everyone's ephemeral messages, oldest first. */
   synchronized List<Ephemeral> ephemerals() {
-    return List.copyOf(ephemerals);
+    return ephemerals.values().stream().flatMap(e -> e.values().stream())
+        .sorted(Comparator.comparing(Ephemeral::ts, Ts.ORDER)).toList();
   }
 
   // ---- views ----
@@ -201,11 +233,53 @@ final class WorkspaceState {
     return List.copyOf(views.values());
   }
 
+  // ---- files ----
+
+  synchronized void addUpload(FileMethods.Upload upload) {
+    uploads.put(upload.fileId(), upload);
+    uploadKeys.put(upload.key(), upload.fileId());
+  }
+
+  synchronized Optional<FileMethods.Upload> upload(String fileId) {
+    return Optional.ofNullable(uploads.get(fileId));
+  }
+
+  synchronized Optional<FileMethods.Upload> uploadByKey(String key) {
+    return Optional.ofNullable(uploadKeys.get(key)).map(uploads::get);
+  }
+
+  /** Replaces the upload of {@code fileId} with {@code update} applied; false when there is none. */
+  synchronized boolean updateUpload(String fileId, UnaryOperator<FileMethods.Upload> update) {
+    FileMethods.Upload current = uploads.get(fileId);
+    if (current == null) {
+      return false;
+    }
+    uploads.put(fileId, update.apply(current));
+    return true;
+  }
+
+  /** Keeps files the bot finished uploading, before the messages that share them are posted. */
+  synchronized void addFiles(List<SharedFile> completed) {
+    completed.forEach(f -> {
+      files.put(f.id(), f);
+      Optional.ofNullable(uploads.remove(f.id())).ifPresent(u -> uploadKeys.remove(u.key()));
+    });
+  }
+
+  synchronized Optional<SharedFile> file(String fileId) {
+    return Optional.ofNullable(files.get(fileId));
+  }
+
+  synchronized List<SharedFile> files() {
+    return List.copyOf(files.values());
+  }
+
   // ---- records ----
 
   void record(ApiCall call) {
     change(() -> {
       calls.add(call);
+      callsByMethod.computeIfAbsent(call.method(), m -> new ArrayList<>()).add(call);
       return null;
     });
   }
@@ -221,53 +295,91 @@ final class WorkspaceState {
     return List.copyOf(calls);
   }
 
+  synchronized List<ApiCall> calls(String method) {
+    return List.copyOf(callsByMethod.getOrDefault(method, List.of()));
+  }
+
   synchronized List<ResponseUrlPost> responseUrlPosts() {
     return List.copyOf(responseUrlPosts);
   }
 
   synchronized void clear() {
-    messages.clear();
+    channels.clear();
     ephemerals.clear();
     views.clear();
     viewStacks.clear();
+    files.clear();
+    uploads.clear();
+    uploadKeys.clear();
     calls.clear();
+    callsByMethod.clear();
     responseUrlPosts.clear();
+    journal.clear();
+    generation++;
     notifyAll();
   }
 
   // ---- waiting ----
 
   /**
-   * Waits until {@code probe} finds something, re-checking after every change, and fails with
-   * {@code description} and what was seen once {@code timeout} has passed.
+   * Waits until {@code search} finds something, looking again after every change at only what changed, and
+   * fails with {@code description} (what was seen) once {@code timeout} has passed.
    */
-  <T> T await(Supplier<Optional<T>> probe, Duration timeout, Supplier<String> description) {
+  <T> T await(Search<T> search, Duration timeout, Supplier<String> description) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    long seenGeneration;
+    int seenChanges;
+    int seenCalls;
     synchronized (this) {
-      while (true) {
-        Optional<T> found = probe.get();
-        if (found.isPresent()) {
-          return found.get();
+      seenGeneration = generation;
+      seenChanges = journal.size();
+      seenCalls = calls.size();
+    }
+    Optional<T> found = search.inAll();
+    while (found.isEmpty()) {
+      List<Change> changes;
+      List<ApiCall> newCalls;
+      boolean cleared;
+      synchronized (this) {
+        while (generation == seenGeneration && journal.size() == seenChanges && calls.size() == seenCalls) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          waitFor(left, description);
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError(description.get());
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(this, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for " + description.get(), e);
-        }
+        cleared = generation != seenGeneration;
+        changes = cleared ? List.of() : List.copyOf(journal.subList(seenChanges, journal.size()));
+        newCalls = cleared ? List.of() : List.copyOf(calls.subList(seenCalls, calls.size()));
+        seenGeneration = generation;
+        seenChanges = journal.size();
+        seenCalls = calls.size();
       }
+      found = cleared ? search.inAll() : search.among(changes, newCalls);
+      if (found.isEmpty() && System.nanoTime() - deadline >= 0) {
+        throw new AssertionError(description.get());
+      }
+    }
+    return found.get();
+  }
+
+  private void waitFor(long nanos, Supplier<String> description) {
+    try {
+      TimeUnit.NANOSECONDS.timedWait(this, nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + description.get(), e);
     }
   }
 
-  /** Runs a change under the monitor, wakes the waiters, then tells the listeners about it (when it returns one). */
+  /** Runs a change under the monitor, journals it, wakes the waiters, then tells the listeners (when it returns one). */
   private void change(Supplier<Change> mutation) {
     Change change;
     synchronized (this) {
       change = mutation.get();
+      if (change != null) {
+        journal.add(change);
+      }
       notifyAll();
     }
     if (change != null) {

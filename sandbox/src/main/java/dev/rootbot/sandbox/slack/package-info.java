@@ -9,7 +9,7 @@
  * Request URL and signing secret ({@code connectBot}) or let the bot connect with Socket Mode using
  * {@link dev.rootbot.sandbox.slack.SlackWorkspace#APP_TOKEN}. People act through
  * {@link dev.rootbot.sandbox.slack.SlackWorkspace#as(Person)}; tests read and wait on what people would
- * see ({@code messages}, {@code thread}, {@code ephemeralsFor}, {@code openViews}, {@code await…}) and
+ * see ({@code messages}, {@code thread}, {@code files}, {@code ephemeralsFor}, {@code openViews}, {@code await…}) and
  * on what the bot called ({@code calls}). The same port serves the sandbox page
  * ({@link dev.rootbot.sandbox.slack.page.SandboxPage}), where people act in a browser.
  *

@@ -52,6 +52,22 @@ class BoltOverHttpTest {
   }
 
   @Test
+  void deny_opens_a_form_from_the_click_whose_reason_and_private_metadata_bolt_receives_on_submission() {
+    workspace.as(ALICE).slashCommand("/root", "unlock bucket logs because locked", INCIDENT_42);
+    Message card = workspace.awaitMessage(INCIDENT_42, m -> m.actionIds().contains("deny"), Duration.ofSeconds(5));
+
+    workspace.as(BOB).click(INCIDENT_42, card.ts(), "deny");
+    View form = workspace.awaitView(BOB, v -> v.callbackId().equals("deny_form"), Duration.ofSeconds(5));
+    BotResponse submitted = workspace.as(BOB).submit(form.id(), Map.of("reason", "not during the change freeze"));
+
+    assertThat(form.privateMetadata()).isEqualTo(INCIDENT_42 + " " + card.ts());
+    assertThat(submitted.status()).isEqualTo(200);
+    assertThat(workspace.openViews(BOB)).isEmpty();
+    assertThat(workspace.message(INCIDENT_42, card.ts()).orElseThrow().text())
+        .isEqualTo("Denied by <@U0BOB0000>: not during the change freeze");
+  }
+
+  @Test
   void bolt_accepts_what_the_workspace_signs_and_refuses_each_forgery() {
     assertThat(statusOf(Signing.asSlack())).isEqualTo(200);
     assertThat(statusOf(Signing.withSecret("guessed-secret"))).isEqualTo(401);

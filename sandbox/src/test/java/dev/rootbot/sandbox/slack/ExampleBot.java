@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small Bolt app shaped like Rootbot, served over HTTP: {@code /root …} posts a card with Approve and
- * Deny, Approve updates the card, answers the approver and replies "Succeeded" in the thread; {@code /root}
- * alone opens a form that wants a reason of ten characters or more.
+ * Deny, Approve updates the card, answers the approver and replies "Succeeded" in the thread, Deny opens a
+ * form for the reason (the card's channel and ts in its private metadata) and puts the reason on the card;
+ * {@code /root} alone opens a form that wants a reason of ten characters or more.
  */
 final class ExampleBot implements AutoCloseable {
   static final String CARD = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"%s asks to unlock a bucket\"}},"
@@ -26,6 +27,12 @@ final class ExampleBot implements AutoCloseable {
       + "\"text\":\"Root task\"},\"submit\":{\"type\":\"plain_text\",\"text\":\"Request\"},\"blocks\":[{\"type\":\"input\","
       + "\"block_id\":\"reason_block\",\"label\":{\"type\":\"plain_text\",\"text\":\"Reason\"},\"element\":"
       + "{\"type\":\"plain_text_input\",\"action_id\":\"reason\"}}]}";
+
+  static final String DENY_FORM = "{\"type\":\"modal\",\"callback_id\":\"deny_form\",\"private_metadata\":\"%s\","
+      + "\"title\":{\"type\":\"plain_text\",\"text\":\"Deny req-7\"},\"submit\":{\"type\":\"plain_text\","
+      + "\"text\":\"Deny\"},\"blocks\":[{\"type\":\"input\",\"block_id\":\"deny_reason\",\"label\":"
+      + "{\"type\":\"plain_text\",\"text\":\"Why not?\"},\"element\":{\"type\":\"plain_text_input\","
+      + "\"action_id\":\"reason\",\"multiline\":true}}]}";
 
   final AtomicReference<String> lastCommandText = new AtomicReference<>();
   private final Slack slack;
@@ -62,6 +69,19 @@ final class ExampleBot implements AutoCloseable {
           + ">").blocksAsString("[]"));
       ctx.respond("You approved " + req.getPayload().getActions().get(0).getValue());
       ctx.client().chatPostMessage(r -> r.channel(channel).threadTs(ts).text("Succeeded"));
+      return ctx.ack();
+    });
+    app.blockAction("deny", (req, ctx) -> {
+      String where = req.getPayload().getChannel().getId() + " " + req.getPayload().getMessage().getTs();
+      ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+          .viewAsString(String.format(DENY_FORM, where)));
+      return ctx.ack();
+    });
+    app.viewSubmission("deny_form", (req, ctx) -> {
+      String[] where = req.getPayload().getView().getPrivateMetadata().split(" ");
+      String reason = req.getPayload().getView().getState().getValues().get("deny_reason").get("reason").getValue();
+      ctx.client().chatUpdate(r -> r.channel(where[0]).ts(where[1]).text("Denied by <@"
+          + req.getPayload().getUser().getId() + ">: " + reason).blocksAsString("[]"));
       return ctx.ack();
     });
     app.viewSubmission("root_form", (req, ctx) -> {

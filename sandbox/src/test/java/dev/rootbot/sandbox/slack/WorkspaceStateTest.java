@@ -98,6 +98,38 @@ class WorkspaceStateTest {
   }
 
   @Test
+  void a_waiter_looks_at_each_new_message_once_rather_than_at_the_whole_channel_after_every_change()
+      throws Exception {
+    for (int i = 0; i < 200; i++) {
+      String text = "card " + i;
+      client.chatPostMessage(r -> r.channel(INCIDENT_42).text(text));
+    }
+    java.util.concurrent.atomic.AtomicInteger looked = new java.util.concurrent.atomic.AtomicInteger();
+    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    try {
+      later.schedule(() -> {
+        for (int i = 200; i < 500; i++) {
+          String text = "card " + i;
+          client.chatPostMessage(r -> r.channel(INCIDENT_42).text(text));
+        }
+        return client.chatPostMessage(r -> r.channel(INCIDENT_42).text("Succeeded"));
+      }, 100, TimeUnit.MILLISECONDS);
+
+      Message found = workspace.awaitMessage(INCIDENT_42, m -> {
+        looked.incrementAndGet();
+        return m.text().equals("Succeeded");
+      }, Duration.ofSeconds(30));
+
+      assertThat(found.fromBot()).isTrue();
+      // Once each (the 200 there at first, the 300 posted while it waited, the one it waited for), twice for those
+      // posted while it took its first look; looking at the whole channel after every post would be ~100,000.
+      assertThat(looked.get()).isLessThan(2 * (200 + 300 + 1));
+    } finally {
+      later.shutdownNow();
+    }
+  }
+
+  @Test
   void waiting_in_vain_fails_and_lists_what_was_there() throws Exception {
     client.chatPostMessage(r -> r.channel(INCIDENT_42).text("Failed: AccessDenied"));
 

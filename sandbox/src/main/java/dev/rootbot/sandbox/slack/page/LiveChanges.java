@@ -44,6 +44,10 @@ final class LiveChanges implements Consumer<Change>, AutoCloseable {
 
   @Override
   public void accept(Change change) {
+    if (clients.isEmpty()) {
+      // Under load (a bot posting hundreds of cards a second) and with no page open, there is no one to tell.
+      return;
+    }
     JsonObject json = new JsonObject();
     json.addProperty("kind", change.kind().name());
     json.addProperty("channel", change.channel());

@@ -1,10 +1,13 @@
 package dev.rootbot.sandbox.slack.page;
 
 import com.google.gson.JsonObject;
+import dev.rootbot.sandbox.slack.SharedFile;
 import dev.rootbot.sandbox.slack.SlackWorkspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <caption>The page's API (every POST takes a JSON object with {@code as}, the acting person's user ID)</caption>
  *   <tr><td>{@code GET /page/api/state?as=U…}</td><td>{@link SlackWorkspace#stateJson()} as that person sees it,
  *       with {@code viewer} and {@code aws}</td></tr>
+ *   <tr><td>{@code GET /page/files/F…}</td><td>a file the bot shared, as a download</td></tr>
  *   <tr><td>{@code GET /page/api/events}</td><td>Server-Sent Events, one {@code change} per change ({@link LiveChanges})</td></tr>
  *   <tr><td>{@code POST /page/api/message}</td><td>{@code channel, text[, thread_ts]}: typed text; a mention of the bot
  *       is sent as {@code app_mention}</td></tr>
@@ -58,6 +62,7 @@ public final class SandboxPage implements AutoCloseable {
   public void registerOn(RoutesConfig routes) {
     routes.get("/", ctx -> guarded(ctx, false, () -> assets.index(ctx)));
     routes.get("/page/{file}", ctx -> guarded(ctx, false, () -> assets.file(ctx)));
+    routes.get("/page/files/{id}", ctx -> guarded(ctx, false, () -> download(ctx)));
     routes.get("/page/api/state", ctx -> json(ctx, false, body -> PageState.of(workspace,
         PageActions.viewer(workspace, Optional.ofNullable(ctx.queryParam("as")).orElse("")), aws())));
     routes.sse("/page/api/events", client -> {
@@ -74,6 +79,24 @@ public final class SandboxPage implements AutoCloseable {
     routes.post("/page/api/submit", ctx -> json(ctx, true, actions::submit));
     routes.post("/page/api/suggest", ctx -> json(ctx, true, actions::suggest));
     routes.post("/page/api/close", ctx -> json(ctx, true, actions::close));
+  }
+
+  /**
+   * A file the bot shared, as a download: always an attachment of no particular type, so that no file (an
+   * HTML one, say) is ever shown as a page of this origin.
+   */
+  private void download(Context ctx) {
+    Assets.secure(ctx);
+    Optional<SharedFile> file = workspace.file(ctx.pathParam("id"));
+    if (file.isEmpty()) {
+      ctx.status(404).contentType("text/plain; charset=utf-8").result("no such file");
+      return;
+    }
+    String name = file.get().name();
+    String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+    ctx.contentType("application/octet-stream").result(file.get().content());
   }
 
   /** Tells the page where the simulated AWS is ({@code http://127.0.0.1:PORT}), whose inspection endpoints its AWS panel reads. */

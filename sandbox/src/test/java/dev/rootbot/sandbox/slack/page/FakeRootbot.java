@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bolt app that stands in for Rootbot, with the same blocks: {@code /root unlock …} posts the approval card,
- * Approve (after its confirm dialog) updates the card in place and replies in its thread, Deny and Cancel end
- * it, {@code /root help} and anything it does not understand answer only the sender, {@code /root} alone opens
+ * Approve (after its confirm dialog) updates the card in place and replies in its thread, Deny asks for a reason
+ * in a form and then ends it, Cancel ends it, {@code /root help} and anything it does not understand answer only the sender, {@code /root} alone opens
  * the form, and a mention is answered in a thread. It records who clicked what.
  */
 final class FakeRootbot implements AutoCloseable {
@@ -119,8 +119,17 @@ final class FakeRootbot implements AutoCloseable {
       String who = payload.getUser().getId();
       String request = payload.getActions().get(0).getValue();
       clicks.add("deny " + request + " by " + who);
-      ctx.client().chatUpdate(r -> r.channel(payload.getChannel().getId()).ts(payload.getMessage().getTs())
-          .text("Denied").blocksAsString(ended(request, ":no_entry: *Denied* by <@" + who + ">. Nothing was run.")));
+      ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).viewAsString(denyForm(request,
+          payload.getChannel().getId(), payload.getMessage().getTs())));
+      return ctx.ack();
+    });
+    app.viewSubmission("deny_form", (req, ctx) -> {
+      String[] denied = req.getPayload().getView().getPrivateMetadata().split(" ");
+      String reason = req.getPayload().getView().getState().getValues().get("deny_block").get("reason").getValue();
+      String who = req.getPayload().getUser().getId();
+      work.execute(() -> call(() -> slack.methods(SlackWorkspace.BOT_TOKEN).chatUpdate(r -> r.channel(denied[1])
+          .ts(denied[2]).text("Denied").blocksAsString(ended(denied[0], ":no_entry: *Denied* by <@" + who + ">: "
+              + reason + ". Nothing was run.")))));
       return ctx.ack();
     });
     app.blockAction("cancel", (req, ctx) -> {
@@ -197,6 +206,28 @@ final class FakeRootbot implements AutoCloseable {
     MethodsClient client = slack.methods(SlackWorkspace.BOT_TOKEN);
     call(() -> client.chatPostMessage(r -> r.channel(channel).text("Root task request " + request)
         .blocksAsString(card(request, requester, summary, resource, account, reason))));
+  }
+
+  /** The form Deny opens: the reason, with the request, channel and card in its private metadata. */
+  static String denyForm(String request, String channel, String ts) {
+    JsonObject form = new JsonObject();
+    form.addProperty("type", "modal");
+    form.addProperty("callback_id", "deny_form");
+    form.addProperty("private_metadata", request + " " + channel + " " + ts);
+    form.add("title", text("plain_text", "Deny " + request));
+    form.add("submit", text("plain_text", "Deny"));
+    JsonObject input = block("input");
+    input.addProperty("block_id", "deny_block");
+    input.add("label", text("plain_text", "Why not?"));
+    JsonObject element = new JsonObject();
+    element.addProperty("type", "plain_text_input");
+    element.addProperty("action_id", "reason");
+    element.addProperty("multiline", true);
+    input.add("element", element);
+    JsonArray blocks = new JsonArray();
+    blocks.add(input);
+    form.add("blocks", blocks);
+    return form.toString();
   }
 
   /** The approval card, block for block as Rootbot's {@code Card} draws a request waiting for approval. */

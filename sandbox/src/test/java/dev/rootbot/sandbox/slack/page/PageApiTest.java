@@ -258,6 +258,30 @@ class PageApiTest {
   }
 
   @Test
+  void a_shared_file_downloads_from_the_page_as_an_attachment_and_only_to_localhost() throws Exception {
+    String html = "<script>alert(1)</script>";
+    String id = client.filesUploadV2(r -> r.channel(INCIDENT_42).filename("report é.html").content(html))
+        .getFile().getId();
+
+    HttpResponse<String> download = page.get("/page/files/" + id);
+    HttpResponse<String> unknown = page.get("/page/files/F0NOSUCHFILE");
+
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(html);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"report__.html\"; filename*=UTF-8''report%20%C3%A9.html");
+    assertThat(download.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(page.statusLineWithHost("/page/files/" + id, "rebound.evil.example:" + workspace.port()))
+        .contains(" 403");
+    JsonObject shared = page.state(ALICE.id()).getAsJsonArray("channels").get(0).getAsJsonObject()
+        .getAsJsonArray("messages").get(0).getAsJsonObject();
+    assertThat(shared.getAsJsonArray("files").get(0).getAsJsonObject().get("id").getAsString()).isEqualTo(id);
+  }
+
+  @Test
   void changes_stream_as_server_sent_events() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(

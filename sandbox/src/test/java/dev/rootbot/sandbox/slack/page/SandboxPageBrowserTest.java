@@ -94,9 +94,14 @@ class SandboxPageBrowserTest {
 
     actAs(BOB);
     card().findElement(By.cssSelector("button[data-action-id='deny']")).click();
+    WebElement form = await(By.cssSelector(".modal"));
+    assertThat(form.findElement(By.cssSelector(".modal-title")).getText()).isEqualTo("Deny req-1");
+    input("deny_block").findElement(By.tagName("textarea")).sendKeys("not during the change freeze");
+    form.findElement(By.cssSelector(".modal-submit")).click();
 
-    awaitText(CARDS, "Denied by @bob");
+    awaitText(CARDS, "Denied by @bob: not during the change freeze");
     assertThat(bot.clicks()).containsExactly("deny req-1 by " + BOB.id());
+    assertThat(workspace.openViews(BOB)).isEmpty();
     assertThat(person(BOB).getAttribute("aria-pressed")).isEqualTo("true");
     chromium.screenshot("person-switcher");
 
@@ -205,6 +210,30 @@ class SandboxPageBrowserTest {
     assertThat(workspace.thread(INCIDENT_42, ts)).extracting(Message::text).contains("<@U0ROOTBOT> status");
     assertThat(driver.executeScript("return window.__sameDocument === true;")).isEqualTo(true);
     chromium.screenshot("thread");
+  }
+
+  @Test
+  void a_file_shared_in_a_thread_shows_its_title_size_and_a_download_link() throws Exception {
+    open(ALICE);
+    type(UNLOCK);
+    String ts = card().getAttribute("data-ts");
+    String csv = "account_id,account_name,password\n222222222222,prod-payments,false\n";
+    slack.filesUploadV2(r -> r.channel(INCIDENT_42).threadTs(ts).initialComment("The full report")
+        .filename("audit-<all>.csv").title("Audit of 1 account").content(csv));
+
+    awaitText(CARDS, "1 reply").findElement(By.cssSelector(".thread-link")).click();
+    WebElement file = awaitText(By.cssSelector("#thread-messages .file"), "Audit of 1 account");
+    assertThat(file.findElement(By.cssSelector(".file-meta")).getText())
+        .isEqualTo("audit-<all>.csv · CSV · " + csv.length() + " B");
+    WebElement link = file.findElement(By.cssSelector("a.download"));
+    assertThat(link.getAttribute("download")).isEqualTo("audit-<all>.csv");
+    String id = file.getAttribute("data-file-id");
+    assertThat(link.getAttribute("href")).isEqualTo(workspace.baseUrl() + "/page/files/" + id);
+    Object fetched = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", link.getAttribute("href"));
+    assertThat(fetched).isEqualTo(csv);
+    assertThat(awaitText(By.id("thread-messages"), "The full report").getText()).contains("Download");
+    chromium.screenshot("thread-file");
   }
 
   @Test

@@ -1,7 +1,7 @@
 // The sandbox page: a Slack-like channel view of the simulated workspace. It reads /page/api/state as the
 // chosen person, listens to /page/api/events for changes, and acts through /page/api/… as that person.
 // For the sandbox only: anyone who can open this page can act as anyone in the workspace.
-import { el, on, timeOfDay, fromTs, colourOf } from './dom.js';
+import { el, on, timeOfDay, fromTs, colourOf, download, byteSize } from './dom.js';
 import { mrkdwn } from './mrkdwn.js';
 import { renderBlocks } from './blocks.js';
 import { Modal } from './modal.js';
@@ -262,6 +262,7 @@ function messageNode(item, previous, { inThread }) {
       who.app ? el('span', { class: 'app-badge', text: 'APP' }) : null,
       el('time', { class: 'ts', datetime: when.toISOString(), title: when.toLocaleString(), text: timeOfDay(when) })),
     body,
+    item.files?.length ? fileList(item.files) : null,
     !inThread && item.reply_count ? threadLink(item) : null);
   return el('div', { class: `message${compact ? ' compact' : ''}${item.kind === 'ephemeral' ? ' ephemeral' : ''}${item.bot_id ? ' from-bot' : ''}`,
     dataset: { ts: item.ts, user: item.user ?? '' } },
@@ -278,6 +279,16 @@ function messageContent(item) {
   const blocks = item.blocks ?? [];
   const drawn = blocks.length && !blocks.every((b) => b.type === 'rich_text') && item.via !== 'PERSON';
   return drawn ? renderBlocks(blocks, ctx) : el('div', { class: 'mrkdwn' }, mrkdwn(item.text, directory));
+}
+
+/** The files shared with a message, each with its title, name, type, size and a download link. */
+function fileList(files) {
+  return el('div', { class: 'files' }, files.map((file) => el('div', { class: 'file', dataset: { fileId: file.id } },
+    el('span', { class: 'file-icon', 'aria-hidden': 'true', text: file.filetype === 'csv' ? '📊' : '📄' }),
+    el('span', { class: 'file-text' },
+      el('span', { class: 'file-title', text: file.title }),
+      el('span', { class: 'file-meta', text: `${file.name} · ${file.pretty_type} · ${byteSize(file.size)}` })),
+    download(`/page/files/${file.id}`, file.name, 'Download'))));
 }
 
 function threadLink(item) {

@@ -51,6 +51,26 @@ export function link(url, ...children) {
   return anchor;
 }
 
+/** A link that downloads one of the files the page serves, under /page/files/; any other path links nowhere. */
+export function download(path, name, ...children) {
+  const anchor = el('a', { class: 'download', download: name }, ...children);
+  if (/^\/page\/files\/F[A-Z0-9]+$/.test(path)) anchor.href = path;
+  return anchor;
+}
+
+/** A size in bytes as people read it: "812 B", "3.4 KB", "1.2 MB". */
+export function byteSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 export function on(node, event, handler) {
   node.addEventListener(event, handler);
   return node;
