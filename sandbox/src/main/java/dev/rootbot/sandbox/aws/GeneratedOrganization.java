@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rootbot.sandbox.aws.wire.Json;
+import dev.rootbot.sandbox.aws.wire.XmlWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +30,8 @@ import java.util.Set;
  *       first), sits in {@link #SLOTS} place {@code i % 51} (the five top-level OUs first, so that each gets an
  *       account once there are five), and is named after its place and number ({@code production-00001}).
  *   <li>Root credentials by {@code i % 20}, so every 20 consecutive accounts hold exactly: a password 8
- *       (40 %), access keys 5 (25 %; one of them has two), a signing certificate 3 (15 %), an MFA device 6
- *       (30 %; one of them a hardware device), none at all 7 (35 %).
+ *       (40 %; 4 of them used to sign in), access keys 5 (25 %; one of them has two), a signing certificate 3
+ *       (15 %), an MFA device 6 (30 %; one of them a hardware device), none at all 7 (35 %).
  *   <li>Every 50th account ({@code i % 50 == 49}) is {@code SUSPENDED}.
  *   <li>SCPs: {@code DenyRootUser} on {@code Sandbox} denies the root user without the {@code aws:AssumedRoot}
  *       exemption (root sessions there fail); {@code DenyRootUserExceptRootSessions} on {@code Production} has
@@ -46,6 +49,9 @@ final class GeneratedOrganization {
   static final List<String> SLOTS = slots();
 
   static final Set<Integer> PASSWORD = Set.of(0, 1, 2, 3, 4, 5, 6, 7);
+  /** Half the passwords were used to sign in: {@code i % 365} days before 2024-01-14. */
+  static final int PASSWORD_USED_BELOW = 4;
+  private static final Instant PASSWORD_LAST_USED = Instant.parse("2024-01-14T12:00:00Z");
   static final Set<Integer> ACCESS_KEYS = Set.of(0, 1, 2, 8, 9);
   static final int TWO_ACCESS_KEYS = 0;
   static final Set<Integer> SIGNING_CERTIFICATE = Set.of(0, 3, 10);
@@ -148,6 +154,9 @@ final class GeneratedOrganization {
     json.addProperty("account", id);
     if (PASSWORD.contains(kind)) {
       json.addProperty("password", true);
+      if (kind < PASSWORD_USED_BELOW) {
+        json.addProperty("passwordLastUsed", XmlWriter.iso(PASSWORD_LAST_USED.minus(Duration.ofDays(i % 365))));
+      }
     }
     if (ACCESS_KEYS.contains(kind)) {
       json.add("accessKeys", kind == TWO_ACCESS_KEYS

@@ -64,6 +64,16 @@ class AccessDeniedFirstTest {
   }
 
   @Test
+  void a_refused_call_on_a_bucket_that_does_not_exist_is_access_denied_not_no_such_bucket() {
+    Clients session = Clients.rootSession(aws, PROD_PAYMENTS, TaskPolicy.S3_UNLOCK_BUCKET_POLICY).withoutRetries();
+
+    assertRefused(() -> session.s3(Region.US_EAST_1).getBucketLocation(b -> b.bucket("no-such-bucket")), 403,
+        "AccessDenied", "s3:GetBucketLocation on resource: \"arn:aws:s3:::no-such-bucket\"");
+    assertRefused(() -> session.s3(Region.US_EAST_1).getBucketPolicy(b -> b.bucket("no-such-bucket")), 404,
+        "NoSuchBucket", null);
+  }
+
+  @Test
   void a_caller_the_operation_is_allowed_to_still_learns_it_is_not_implemented() {
     Clients management = Clients.management(aws).withoutRetries();
 

@@ -50,6 +50,21 @@ class GeneratedOrganizationTest {
   }
 
   @Test
+  void half_the_passwords_were_used_to_sign_in_which_get_user_reports() {
+    try (SimulatedAws aws = SimulatedAws.start(Seed.generated(40))) {
+      var used = Clients.rootSession(aws, GeneratedOrganization.accountId(21), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS)
+          .iam().getUser().user();
+      var unused = Clients.rootSession(aws, GeneratedOrganization.accountId(25), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS)
+          .iam().getUser().user();
+
+      assertThat(used.passwordLastUsed()).isEqualTo(java.time.Instant.parse("2024-01-14T12:00:00Z").minus(
+          Duration.ofDays(21)));
+      assertThat(aws.rootCredentials(GeneratedOrganization.accountId(25)).hasPassword()).isTrue();
+      assertThat(unused.passwordLastUsed()).isNull();
+    }
+  }
+
+  @Test
   void the_management_account_and_its_key_are_the_demos_and_root_access_is_on() {
     try (SimulatedAws aws = SimulatedAws.start(Seed.generated(10))) {
       Organization org = aws.organization();

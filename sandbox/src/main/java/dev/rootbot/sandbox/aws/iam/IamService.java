@@ -76,7 +76,8 @@ public final class IamService implements Handler {
       if (target.root() != null) {
         xml.leaf("UserId", target.account())
             .leaf("Arn", target.arn())
-            .leaf("CreateDate", target.root().created());
+            .leaf("CreateDate", target.root().created())
+            .leaf("PasswordLastUsed", target.root().passwordLastUsed().orElse(null));
       } else {
         xml.leaf("Path", "/").leaf("UserName", caller.userName()).leaf("UserId", caller.principalId())
             .leaf("Arn", caller.arn()).leaf("CreateDate", organization.account(caller.account())

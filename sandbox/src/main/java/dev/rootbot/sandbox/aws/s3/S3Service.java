@@ -139,8 +139,13 @@ public final class S3Service implements Handler {
    */
   private AwsResponse onBucket(Call call, String action, BucketOperation operation) {
     String name = call.bucket().orElseThrow();
-    Buckets.Entry bucket = buckets.entry(name).orElseThrow(() -> AwsException.of(404, "NoSuchBucket",
-        "The specified bucket does not exist").detail("BucketName", name));
+    Optional<Buckets.Entry> found = buckets.entry(name);
+    if (found.isEmpty()) {
+      // As in AWS, a caller its SCPs or task policy refuse is told so whether or not the bucket exists.
+      call.authorize(action, Resource.any("arn:aws:s3:::" + name));
+      throw AwsException.of(404, "NoSuchBucket", "The specified bucket does not exist").detail("BucketName", name);
+    }
+    Buckets.Entry bucket = found.get();
     call.eventRegion(bucket.region);
     call.resource(new TrailResource("AWS::S3::Bucket", name, "arn:aws:s3:::" + name, bucket.account));
     try {
