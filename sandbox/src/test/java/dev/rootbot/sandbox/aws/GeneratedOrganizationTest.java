@@ -135,7 +135,7 @@ class GeneratedOrganizationTest {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
 
       assertThat(aws.organization().accounts()).hasSize(10_001);
-      assertThat(took).isLessThan(Duration.ofSeconds(20));
+      assertThat(took).isLessThan(Duration.ofSeconds(30)); // about 5 s on a shared 2-core machine
       long listed = Clients.management(aws).organizations().listAccountsPaginator().stream()
           .mapToLong(page -> page.accounts().size()).sum();
       assertThat(listed).isEqualTo(10_001);

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class RateLimitTest {
     Thread clock = new Thread(() -> {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (aws.limits().throttled() == 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
       }
       aws.clock().advance(Duration.ofSeconds(1));
     });
