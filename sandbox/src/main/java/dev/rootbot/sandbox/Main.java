@@ -16,13 +16,19 @@ import java.util.function.Supplier;
  */
 public final class Main {
   static final String USAGE = String.join("\n",
-      "usage: java -jar sandbox.jar aws --port N [--seed FILE]",
+      "usage: java -jar sandbox.jar aws --port N [--seed FILE | --generate N] [--nothing-enabled] [--latency-ms MS]",
+      "                                          [--rate-limit OP=RATE[/account]]... [--retain N]",
       "       java -jar sandbox.jar slack --port N [--bot-url URL]",
-      "  aws            run the simulated AWS organization (STS, IAM, S3, SQS, Organizations, CloudTrail)",
-      "  slack          run the simulated Slack workspace (Web API, response URLs, the demo people and channels)",
-      "  --port N       listen on 127.0.0.1:N (0 picks a free port)",
-      "  --seed FILE    start from this seed file instead of the demo organization (see sandbox/README.md)",
-      "  --bot-url URL  the bot's /slack/events, where the workspace's people send signed requests");
+      "  aws                   run the simulated AWS organization (STS, IAM, S3, SQS, Organizations, CloudTrail)",
+      "  slack                 run the simulated Slack workspace (Web API, response URLs, the demo people and channels)",
+      "  --port N              listen on 127.0.0.1:N (0 picks a free port)",
+      "  --seed FILE           start from this seed file instead of the demo organization (see sandbox/README.md)",
+      "  --generate N          a generated organization of N member accounts (1-100000)",
+      "  --nothing-enabled     no trusted access, no root access features (to test /root enable)",
+      "  --latency-ms MS       add MS to every call",
+      "  --rate-limit OP=RATE  e.g. sts:AssumeRoot=50, or 'iam:*=10/account' for each calling account; repeatable",
+      "  --retain N            keep at least N recorded calls and N CloudTrail events (default 100000)",
+      "  --bot-url URL         the bot's /slack/events, where the workspace's people send signed requests");
 
   private Main() {}
 

@@ -13,6 +13,7 @@ import dev.rootbot.sandbox.aws.wire.Failure;
 import dev.rootbot.sandbox.aws.wire.Guard;
 import dev.rootbot.sandbox.aws.wire.Service;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,11 +31,28 @@ import java.util.Set;
  *   <li>A resource in another account needs a resource policy that allows the caller.
  * </ol>
  * IAM users are otherwise allowed everything in their own account, as an administrator would be.
+ *
+ * <p>An operation no simulated service answers is authorized too, as its IAM action ({@link #iamAction}), before
+ * it is refused as unknown: a root session that asks for what its task policy does not allow is told
+ * {@code AccessDenied}, as AWS would tell it, not that the sandbox lacks the operation.
  */
 final class Authorizer implements Guard {
   /** What the root user can do to a resource however its policy reads. */
   private static final Set<String> ROOT_MANAGES_POLICY = Set.of("s3:GetBucketPolicy", "s3:PutBucketPolicy",
       "s3:DeleteBucketPolicy", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl");
+
+  /** S3 operations whose IAM action has another name. */
+  private static final Map<String, String> S3_ACTIONS = Map.of(
+      "ListBuckets", "ListAllMyBuckets",
+      "ListObjects", "ListBucket",
+      "ListObjectsV2", "ListBucket",
+      "HeadBucket", "ListBucket",
+      "ListObjectVersions", "ListBucketVersions",
+      "ListMultipartUploads", "ListBucketMultipartUploads",
+      "HeadObject", "GetObject",
+      "CopyObject", "PutObject",
+      "UploadPart", "PutObject",
+      "DeleteObjects", "DeleteObject");
 
   private final Organization organization;
 
@@ -63,6 +81,34 @@ final class Authorizer implements Guard {
     if (otherAccount && !resourcePolicy.map(p -> p.allows(context)).orElse(false)) {
       throw denied(call, action, resource, "because no resource-based policy allows the " + action + " action");
     }
+  }
+
+  /** Authorizes a call to an operation that no service answers, as {@link #iamAction} on what it names. */
+  void authorizeUnanswered(Call call) {
+    authorize(call, iamAction(call), Resource.any(resourceArn(call)));
+  }
+
+  /** The IAM action a call needs: {@code service:Operation}, except where S3's action has another name. */
+  private static String iamAction(Call call) {
+    String operation = call.operation();
+    if (call.service() == Service.S3) {
+      operation = S3_ACTIONS.getOrDefault(operation, operation);
+    }
+    return call.service().signingName() + ":" + operation;
+  }
+
+  /** What an unanswered call names: an S3 bucket or object, an SQS queue, or {@code *}. */
+  private static String resourceArn(Call call) {
+    if (call.bucket().isPresent()) {
+      return "arn:aws:s3:::" + call.bucket().get() + call.key().map(k -> "/" + k).orElse("");
+    }
+    if (call.service() == Service.SQS) {
+      Optional<String[]> path = call.jsonString("QueueUrl").map(u -> u.replaceFirst("^https?://[^/]*/", "").split("/"));
+      if (path.isPresent() && path.get().length == 2) {
+        return "arn:aws:sqs:" + call.region() + ":" + path.get()[0] + ":" + path.get()[1];
+      }
+    }
+    return "*";
   }
 
   private RequestContext context(Call call, Caller caller, String action, String resource) {

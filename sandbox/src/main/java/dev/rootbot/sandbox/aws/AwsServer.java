@@ -6,14 +6,19 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * The HTTP server: {@code /_sandbox/…} inspection views without signatures, and every other request, of any
  * method and path, to the {@link Dispatcher}. Jetty's thread pool serves requests concurrently.
+ *
+ * <p>An answer the dispatcher says is lost is never written: the connection is aborted instead, so the client
+ * sees the server close it without a response, as when AWS did the work and the answer never arrived.
  */
 final class AwsServer implements AutoCloseable {
   private final Javalin app;
@@ -25,6 +30,7 @@ final class AwsServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.compressionStrategy = CompressionStrategy.NONE;
       config.routes.get("/_sandbox/state", ctx -> inspect(ctx, inspection.state()));
+      config.routes.get("/_sandbox/limits", ctx -> inspect(ctx, inspection.limits()));
       config.routes.get("/_sandbox/events", ctx -> {
         long after;
         try {
@@ -71,7 +77,13 @@ final class AwsServer implements AutoCloseable {
         ctx.bodyAsBytes(), ctx.req().getRemoteAddr());
   }
 
-  private static void answer(Context ctx, AwsResponse response) {
+  private static void answer(Context ctx, Dispatcher.Answer answer) {
+    if (!answer.delivered()) {
+      ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+          .getEndPoint().close();
+      return;
+    }
+    AwsResponse response = answer.response();
     ctx.status(response.status());
     response.headers().forEach(ctx::header);
     if (!response.contentType().isEmpty()) {

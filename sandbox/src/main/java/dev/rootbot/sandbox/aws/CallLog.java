@@ -1,17 +1,29 @@
 package dev.rootbot.sandbox.aws;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.rootbot.sandbox.aws.wire.BoundedLog;
 
-/** Every call received, in the order they finished; appended under a lock and read as snapshots. */
+/**
+ * Every call received, in the order they finished, keeping at least the most recent {@link #DEFAULT_CAPACITY}
+ * (see {@link SimulatedAws#retain(int)}); appended under a lock and read as snapshots.
+ */
 final class CallLog {
-  private final List<RecordedCall> calls = new ArrayList<>();
+  static final int DEFAULT_CAPACITY = 100_000;
 
-  synchronized void add(RecordedCall call) {
-    calls.add(call);
+  private final BoundedLog<RecordedCall> calls = new BoundedLog<>(DEFAULT_CAPACITY);
+
+  void add(RecordedCall call) {
+    calls.append(number -> call);
   }
 
-  synchronized RecordedCalls snapshot() {
-    return new RecordedCalls(calls);
+  void capacity(int capacity) {
+    calls.capacity(capacity);
+  }
+
+  long dropped() {
+    return calls.dropped();
+  }
+
+  RecordedCalls snapshot() {
+    return new RecordedCalls(calls.all());
   }
 }

@@ -20,14 +20,16 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes every signed AWS request from receipt to answer: picks the service from the SigV4 credential scope,
- * authenticates the access key and signature, applies injected faults, lets the service handle the call,
- * writes errors in the service's protocol, and records the call and its CloudTrail event.
+ * Takes every signed AWS request from receipt to answer: waits out the latency set for every call, picks the
+ * service from the SigV4 credential scope, authenticates the access key and signature, applies the rate
+ * limits and injected faults, lets the service handle the call (authorizing an operation it does not answer
+ * before refusing it), writes errors in the service's protocol, and records the call and its CloudTrail event.
  *
  * <p>Stateless itself, so any number of requests can pass through at once. An unexpected exception becomes the
  * service's {@code InternalError}, never a stack trace on the wire.
@@ -40,22 +42,30 @@ final class Dispatcher {
   private final Identities identities;
   private final Authorizer authorizer;
   private final Faults faults;
+  private final Limits limits;
+  private final Latency latency;
   private final CallLog calls;
   private final Trail trail;
   private final Clock clock;
 
   Dispatcher(Map<Service, Handler> handlers, Identities identities, Authorizer authorizer, Faults faults,
-      CallLog calls, Trail trail, Clock clock) {
+      Limits limits, Latency latency, CallLog calls, Trail trail, Clock clock) {
     this.handlers = Map.copyOf(handlers);
     this.identities = identities;
     this.authorizer = authorizer;
     this.faults = faults;
+    this.limits = limits;
+    this.latency = latency;
     this.calls = calls;
     this.trail = trail;
     this.clock = clock;
   }
 
-  AwsResponse dispatch(AwsRequest request) {
+  /** The answer to a request, and whether it is to reach the caller ({@link Fault#lostAnswer()} drops it). */
+  record Answer(AwsResponse response, boolean delivered) {}
+
+  Answer dispatch(AwsRequest request) {
+    latency.await();
     String requestId = UUID.randomUUID().toString();
     Optional<String> header = request.header("authorization");
     Optional<Authorization> auth = header.flatMap(Authorization::parse);
@@ -63,7 +73,7 @@ final class Dispatcher {
         ? Service.bySigningName(auth.get().service())
         : Optional.of(unsignedGuess(request));
     if (service.isEmpty()) {
-      return unknownService(auth.get(), requestId);
+      return new Answer(unknownService(auth.get(), requestId), true);
     }
     String region = auth.map(Authorization::region).orElse("us-east-1");
     var call = new Call(request, service.get(), region, requestId, clock.instant());
@@ -71,13 +81,19 @@ final class Dispatcher {
     String accessKeyId = auth.map(Authorization::accessKeyId).orElse("");
     AwsResponse response;
     Optional<AwsException> error = Optional.empty();
+    boolean lost = false;
     try {
-      call.authenticated(authenticate(call, header, auth), authorizer);
-      Optional<Fault> fault = faults.apply(call.action());
-      if (fault.isPresent()) {
-        throw failure(fault.get(), service.get());
+      Caller caller = authenticate(call, header, auth);
+      call.authenticated(caller, authorizer);
+      if (!limits.admit(call.action(), caller.account())) {
+        throw Failure.THROTTLING.in(service.get());
       }
-      response = handlers.get(service.get()).handle(call);
+      Faults.Firing firing = faults.apply(call.action());
+      lost = firing.answerLost();
+      if (firing.failure().isPresent()) {
+        throw failure(firing.failure().get(), service.get());
+      }
+      response = answer(call, handlers.get(service.get()));
     } catch (AwsException e) {
       error = Optional.of(e);
       response = ErrorWriter.write(e, service.get(), requestId);
@@ -87,8 +103,20 @@ final class Dispatcher {
       error = Optional.of(internal);
       response = ErrorWriter.write(internal, service.get(), requestId);
     }
-    record(call, claimed, accessKeyId, response.status(), error);
-    return response.withHeaders(RequestIds.headers(service.get(), requestId));
+    record(call, claimed, accessKeyId, response.status(), error, lost);
+    return new Answer(response.withHeaders(RequestIds.headers(service.get(), requestId)), !lost);
+  }
+
+  /** The service's answer; an operation it does not answer is authorized first, then refused as unknown. */
+  private AwsResponse answer(Call call, Handler handler) {
+    Function<Call, AwsResponse> operation = handler.operations().get(call.operation());
+    if (operation == null) {
+      if (!call.operation().isEmpty()) {
+        authorizer.authorizeUnanswered(call);
+      }
+      throw handler.unknown(call);
+    }
+    return operation.apply(call);
   }
 
   private Caller authenticate(Call call, Optional<String> header, Optional<Authorization> parsed) {
@@ -133,12 +161,12 @@ final class Dispatcher {
   }
 
   private void record(Call call, Optional<Caller> claimed, String accessKeyId, int status,
-      Optional<AwsException> error) {
+      Optional<AwsException> error, boolean answerLost) {
     Optional<Caller> known = call.callerIfKnown();
     Optional<Caller> who = known.or(() -> claimed);
     calls.add(new RecordedCall(call.time(), call.action(), who.map(Caller::account).orElse(""), call.region(),
-        accessKeyId, who.map(Caller::arn).orElse(""), call.parameters(), error.map(AwsException::clientCode),
-        status, call.requestId()));
+        who.map(Caller::accessKeyId).orElse(accessKeyId), who.map(Caller::arn).orElse(""), call.parameters(),
+        error.map(AwsException::clientCode), status, call.requestId(), answerLost));
     if (known.isPresent()) {
       trail.record(call, error);
     }
@@ -156,7 +184,7 @@ final class Dispatcher {
 
   private AwsResponse unknownService(Authorization auth, String requestId) {
     calls.add(new RecordedCall(clock.instant(), auth.service() + ":Unknown", "", auth.region(), auth.accessKeyId(),
-        "", Map.of(), Optional.of("InvalidAction"), 400, requestId));
+        "", Map.of(), Optional.of("InvalidAction"), 400, requestId, false));
     String xml = new XmlWriter().open("ErrorResponse").open("Error").leaf("Type", "Sender")
         .leaf("Code", "InvalidAction").leaf("Message", "The simulated AWS has no service '" + auth.service() + "'.")
         .close().leaf("RequestId", requestId).close().toString();

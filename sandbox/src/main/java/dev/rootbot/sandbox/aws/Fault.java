@@ -3,14 +3,15 @@ package dev.rootbot.sandbox.aws;
 import java.time.Duration;
 
 /**
- * A misbehaviour to inject into one operation: added latency, throttling in the service's own words, or a 500
- * or 503, on every call ({@link #always()}, the default), on the next {@code n} calls, or at random with
- * probability {@code rate}.
+ * A misbehaviour to inject into one operation: added latency, throttling in the service's own words, a 500 or
+ * 503, or a lost answer (the operation is done, then the connection drops), on every call ({@link #always()},
+ * the default), on the next {@code n} calls, or at random with probability {@code rate}.
  *
  * <pre>{@code
  * aws.faults().inject("s3:DeleteBucketPolicy", Fault.throttling().times(1));
  * aws.faults().inject("cloudtrail:LookupEvents", Fault.latency(Duration.ofMillis(100)).always());
  * aws.faults().inject("sts:AssumeRoot", Fault.serverError(503).rate(0.5));
+ * aws.faults().inject("s3:DeleteBucketPolicy", Fault.lostAnswer());   // deleted, but the SDK never hears so
  * }</pre>
  */
 public record Fault(Kind kind, Duration latency, int status, int times, double rate) {
@@ -21,7 +22,13 @@ public record Fault(Kind kind, Duration latency, int status, int times, double r
     /** The call fails with the service's throttling error, which the AWS SDK retries as throttling. */
     THROTTLING,
     /** The call fails with {@code InternalError} (500) or {@code ServiceUnavailable} (503). */
-    SERVER_ERROR
+    SERVER_ERROR,
+    /**
+     * The call is done as usual (state changes, the call and its CloudTrail event are recorded), then the
+     * connection is closed before any answer is written: the AWS SDK sees an I/O error (an
+     * {@code SdkClientException}, "The target server failed to respond"), which it retries like any I/O error.
+     */
+    LOST_ANSWER
   }
 
   static final int UNLIMITED = -1;
@@ -52,6 +59,11 @@ public record Fault(Kind kind, Duration latency, int status, int times, double r
       throw new IllegalArgumentException("a server error is 500 or 503, not " + status);
     }
     return new Fault(Kind.SERVER_ERROR, Duration.ZERO, status, UNLIMITED, 1.0);
+  }
+
+  /** The operation takes effect but its answer never reaches the caller; see {@link Kind#LOST_ANSWER}. */
+  public static Fault lostAnswer() {
+    return new Fault(Kind.LOST_ANSWER, Duration.ZERO, 0, UNLIMITED, 1.0);
   }
 
   public Fault once() {

@@ -20,39 +20,50 @@ public final class Faults {
   private final List<Active> active = new CopyOnWriteArrayList<>();
 
   public void inject(String operation, Fault fault) {
+    active.add(new Active(checkedOperation(operation), fault, new AtomicInteger(fault.times())));
+  }
+
+  /** {@code operation} if it names operations as faults and limits do ({@code s3:GetBucketPolicy}, {@code iam:*}). */
+  static String checkedOperation(String operation) {
     if (!OPERATION.matcher(operation).matches()) {
-      throw new IllegalArgumentException("name an operation as service:Operation, e.g. s3:GetBucketPolicy, not '"
-          + operation + "'");
+      throw new IllegalArgumentException("name an operation as service:Operation, e.g. s3:GetBucketPolicy or "
+          + "iam:*, not '" + operation + "'");
     }
-    active.add(new Active(operation, fault, new AtomicInteger(fault.times())));
+    return operation;
   }
 
   public void clear() {
     active.clear();
   }
 
+  /** What the faults that fired on one call do to it: the failure to answer instead, and whether the answer is lost. */
+  record Firing(Optional<Fault> failure, boolean answerLost) {}
+
   /**
    * Applies the faults of {@code action} that fire now: waits out their latency, and returns the first
-   * failure among them, if any.
+   * failure among them, if any, and whether the answer is to be lost.
    */
-  Optional<Fault> apply(String action) {
+  Firing apply(String action) {
     Duration wait = Duration.ZERO;
     Optional<Fault> failure = Optional.empty();
+    boolean lost = false;
     for (Active fault : active) {
       if (!Wildcard.matches(fault.operation, action) || !fault.fires()) {
         continue;
       }
       if (fault.fault.kind() == Fault.Kind.LATENCY) {
         wait = wait.plus(fault.fault.latency());
+      } else if (fault.fault.kind() == Fault.Kind.LOST_ANSWER) {
+        lost = true;
       } else if (failure.isEmpty()) {
         failure = Optional.of(fault.fault);
       }
     }
     sleep(wait);
-    return failure;
+    return new Firing(failure, lost);
   }
 
-  private static void sleep(Duration wait) {
+  static void sleep(Duration wait) {
     if (wait.isZero()) {
       return;
     }

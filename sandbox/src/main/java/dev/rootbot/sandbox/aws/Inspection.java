@@ -21,15 +21,44 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The unsigned JSON views a browser page reads: {@code /_sandbox/state} (the organization and everything in
- * it) and {@code /_sandbox/events?after=N} (CloudTrail events in recording order). Shapes are documented in
+ * The unsigned JSON views a browser page or a benchmark reads: {@code /_sandbox/state} (the organization and
+ * everything in it), {@code /_sandbox/events?after=N} (CloudTrail events in recording order) and
+ * {@code /_sandbox/limits} (the rate limits, the latency and the throttled counts). Shapes are documented in
  * {@code sandbox/README.md}. No secret ever appears in them.
  */
 final class Inspection {
   private final World world;
+  private final Limits limits;
+  private final Latency latency;
 
-  Inspection(World world) {
+  Inspection(World world, Limits limits, Latency latency) {
     this.world = world;
+    this.limits = limits;
+    this.latency = latency;
+  }
+
+  String limits() {
+    return Json.write(limitsJson());
+  }
+
+  private JsonObject limitsJson() {
+    var rules = new JsonArray();
+    for (Limit limit : limits.all()) {
+      var rule = new JsonObject();
+      rule.addProperty("operation", limit.operation());
+      rule.addProperty("perSecond", limit.perSecond());
+      rule.addProperty("perAccount", limit.perAccount());
+      rule.addProperty("burst", limit.burst());
+      rules.add(rule);
+    }
+    var throttled = new JsonObject();
+    limits.throttledByAction().forEach(throttled::addProperty);
+    var json = new JsonObject();
+    json.add("limits", rules);
+    json.add("throttled", throttled);
+    json.addProperty("throttledTotal", limits.throttled());
+    json.addProperty("latencyMs", latency.get().toMillis());
+    return json;
   }
 
   String state() {
@@ -63,6 +92,7 @@ final class Inspection {
     state.add("sessions", sessions());
     state.addProperty("clock", XmlWriter.iso(world.clock().instant()));
     state.addProperty("deliveryDelaySeconds", world.trail().deliveryDelay().toSeconds());
+    state.add("limits", limitsJson());
     return Json.write(state);
   }
 

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param principalArn the caller's ARN; empty if the key is unknown
  * @param parameters what was sent, by wire name ({@code TaskPolicyArn.arn}, {@code QueueUrl}, {@code Bucket}, {@code Policy}); passwords hidden
  * @param errorCode the error code the AWS SDK reports, when the call was refused
+ * @param httpStatus the status of the answer, whether or not it reached the caller
+ * @param answerLost whether a {@link Fault#lostAnswer()} dropped the answer: the call took effect (or was refused)
+ *     as recorded, but the caller never heard
  */
 public record RecordedCall(
     Instant time,
@@ -26,10 +29,15 @@ public record RecordedCall(
     Map<String, String> parameters,
     Optional<String> errorCode,
     int httpStatus,
-    String requestId) {
+    String requestId,
+    boolean answerLost) {
 
   public RecordedCall {
-    parameters = Map.copyOf(parameters);
+    // Interned: a long audit records tens of thousands of calls with the same few names in them.
+    action = action.intern();
+    region = region.intern();
+    principalArn = principalArn.intern();
+    parameters = parameters.isEmpty() ? Map.of() : Map.copyOf(parameters);
   }
 
   public boolean refused() {

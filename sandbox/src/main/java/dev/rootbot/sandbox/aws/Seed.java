@@ -51,6 +51,17 @@ public final class Seed {
     }
   }
 
+  /**
+   * A generated organization of {@code members} member accounts (1 to 100,000) over 50 nested OUs, the same
+   * for the same number: the demo's management account and caller key, a fixed share of accounts with each
+   * kind of root credential, every 50th account suspended, and OU {@code Sandbox} under an SCP that denies the
+   * root user without the {@code aws:AssumedRoot} exemption. The layout and the shares are in
+   * {@code sandbox/README.md} ("Generated organizations").
+   */
+  public static Seed generated(int members) {
+    return new Seed(GeneratedOrganization.document(members));
+  }
+
   /** Reads a seed, or fails with an {@link IllegalArgumentException} saying what is wrong with it. */
   public static Seed fromJson(String json) {
     JsonElement parsed;
@@ -94,6 +105,18 @@ public final class Seed {
   /** Replaces the enabled IAM organization features ({@code RootCredentialsManagement}, {@code RootSessions}). */
   public Seed withFeatures(String... features) {
     return change(d -> d.getAsJsonObject("organization").add("features", Json.strings(List.of(features))));
+  }
+
+  /**
+   * The same organization with nothing of centralized root access enabled: no trusted access for any service
+   * and neither IAM feature, as before anyone ran {@code /root enable}. The seed document then has
+   * {@code "trustedServices": []} and {@code "features": []}.
+   */
+  public Seed withNothingEnabled() {
+    return change(d -> {
+      d.getAsJsonObject("organization").add("trustedServices", new JsonArray());
+      d.getAsJsonObject("organization").add("features", new JsonArray());
+    });
   }
 
   /** Replaces the service principals with trusted access, e.g. none to see root access unconfigured. */

@@ -20,6 +20,7 @@ import dev.rootbot.sandbox.aws.sqs.Queues;
 import dev.rootbot.sandbox.aws.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -109,11 +110,13 @@ final class SeedLoader {
     var rootUsers = new RootUsers();
     organization.accounts().forEach(a -> rootUsers.add(a.id(), a.joined()));
     for (JsonObject root : objects(seed, "rootCredentials")) {
-      only(root, "rootCredentials", "account", "password", "accessKeys", "signingCertificates", "mfaDevices");
+      only(root, "rootCredentials", "account", "password", "passwordLastUsed", "accessKeys", "signingCertificates",
+          "mfaDevices");
       String account = existing(organization, text(root, "account", "rootCredentials"));
       if (root.has("password") && root.get("password").getAsBoolean()) {
         rootUsers.givePassword(account, SEEDED);
       }
+      optional(root, "passwordLastUsed").ifPresent(used -> rootUsers.passwordUsed(account, instant(used, account)));
       strings(root, "accessKeys").forEach(k -> rootUsers.giveAccessKey(account, k, SEEDED));
       strings(root, "signingCertificates").forEach(c -> rootUsers.giveSigningCertificate(account, c,
           certificate(c), SEEDED));
@@ -268,6 +271,14 @@ final class SeedLoader {
       throw problem("account " + account + " is not in the organization");
     }
     return account;
+  }
+
+  private static Instant instant(String text, String owner) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw problem(owner + ": '" + text + "' is not a time like 2024-01-15T09:00:00Z");
+    }
   }
 
   private static String certificate(String id) {

@@ -16,8 +16,9 @@ import dev.rootbot.sandbox.aws.sqs.SqsService;
 import dev.rootbot.sandbox.aws.sts.StsService;
 import dev.rootbot.sandbox.aws.wire.Service;
 import java.net.URI;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A simulated AWS organization on one local HTTP endpoint, which the unmodified AWS SDK talks to: STS, IAM,
@@ -40,11 +41,14 @@ import java.util.Map;
 public final class SimulatedAws implements AutoCloseable {
   private final World world;
   private final Faults faults = new Faults();
+  private final Limits limits;
+  private final Latency latency = new Latency();
   private final CallLog calls = new CallLog();
   private final AwsServer server;
 
   private SimulatedAws(Seed seed, int port) {
     world = seed.build(new SimulatedClock());
+    limits = new Limits(world.clock());
     Organization organization = world.organization();
     var handlers = Map.of(
         Service.STS, new StsService(organization, world.identities()),
@@ -53,9 +57,9 @@ public final class SimulatedAws implements AutoCloseable {
         Service.SQS, new SqsService(world.queues()),
         Service.ORGANIZATIONS, new OrganizationsService(organization, world.clock()),
         Service.CLOUDTRAIL, new CloudTrailService(world.trail(), world.clock()));
-    var dispatcher = new Dispatcher(handlers, world.identities(), new Authorizer(organization), faults, calls,
-        world.trail(), world.clock());
-    server = new AwsServer(dispatcher, new Inspection(world), "127.0.0.1", port);
+    var dispatcher = new Dispatcher(handlers, world.identities(), new Authorizer(organization), faults, limits,
+        latency, calls, world.trail(), world.clock());
+    server = new AwsServer(dispatcher, new Inspection(world, limits, latency), "127.0.0.1", port);
   }
 
   /** Starts the simulated organization on a free port of 127.0.0.1. */
@@ -94,7 +98,8 @@ public final class SimulatedAws implements AutoCloseable {
    * they never leak into output. Its {@code toString} still redacts them.
    */
   public Optional<RootSession> session(String accessKeyId) {
-    return world.identities().sessions().stream().filter(s -> s.accessKeyId().equals(accessKeyId)).findFirst();
+    return world.identities().byAccessKey(accessKeyId).filter(RootSession.class::isInstance)
+        .map(RootSession.class::cast);
   }
 
   public Buckets buckets() {
@@ -120,7 +125,7 @@ public final class SimulatedAws implements AutoCloseable {
     return world.organization();
   }
 
-  /** Every call received so far, allowed or refused, oldest first. */
+  /** Every call received so far (at least the most recent ones, see {@link #retain}), allowed or refused, oldest first. */
   public RecordedCalls calls() {
     return calls.snapshot();
   }
@@ -135,6 +140,30 @@ public final class SimulatedAws implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** The request-rate limits per operation, and how many calls they have throttled. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** Adds {@code latency} to every call from now on, before it is handled (zero: none, the default). */
+  public void latency(Duration latency) {
+    this.latency.set(latency);
+  }
+
+  /** The latency added to every call. */
+  public Duration latency() {
+    return latency.get();
+  }
+
+  /**
+   * Keeps at least the most recent {@code count} recorded calls and as many CloudTrail events (100,000 of each
+   * unless set); older ones are dropped, so that long benchmarks run in bounded memory.
+   */
+  public void retain(int count) {
+    calls.capacity(count);
+    world.trail().capacity(count);
   }
 
   @Override

@@ -20,7 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -44,11 +46,13 @@ public final class CloudTrailService implements Handler {
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    if (call.operation().equals("LookupEvents")) {
-      return lookupEvents(call);
-    }
-    throw Failure.UNKNOWN_OPERATION.in(Service.CLOUDTRAIL);
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return Map.of("LookupEvents", this::lookupEvents);
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.CLOUDTRAIL);
   }
 
   private AwsResponse lookupEvents(Call call) {

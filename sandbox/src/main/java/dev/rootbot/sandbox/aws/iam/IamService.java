@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * AWS IAM (awsQuery): the root user's credentials as a root session sees them, the account summary, and the
@@ -26,9 +27,30 @@ import java.util.Optional;
  */
 public final class IamService implements Handler {
   private static final String IAM = "iam.amazonaws.com";
+  private static final String CREDENTIALS = "RootCredentialsManagement";
+  private static final String SESSIONS = "RootSessions";
 
   private final RootUsers rootUsers;
   private final Organization organization;
+  private final Map<String, Function<Call, AwsResponse>> operations = Map.ofEntries(
+      Map.entry("GetUser", this::getUser),
+      Map.entry("GetLoginProfile", this::getLoginProfile),
+      Map.entry("CreateLoginProfile", this::createLoginProfile),
+      Map.entry("DeleteLoginProfile", this::deleteLoginProfile),
+      Map.entry("ListAccessKeys", this::listAccessKeys),
+      Map.entry("GetAccessKeyLastUsed", this::getAccessKeyLastUsed),
+      Map.entry("DeleteAccessKey", this::deleteAccessKey),
+      Map.entry("ListSigningCertificates", this::listSigningCertificates),
+      Map.entry("DeleteSigningCertificate", this::deleteSigningCertificate),
+      Map.entry("ListMFADevices", this::listMfaDevices),
+      Map.entry("DeactivateMFADevice", this::deactivateMfaDevice),
+      Map.entry("DeleteVirtualMFADevice", this::deleteVirtualMfaDevice),
+      Map.entry("GetAccountSummary", this::getAccountSummary),
+      Map.entry("ListOrganizationsFeatures", this::listFeatures),
+      Map.entry("EnableOrganizationsRootCredentialsManagement", c -> changeFeature(c, CREDENTIALS, true)),
+      Map.entry("EnableOrganizationsRootSessions", c -> changeFeature(c, SESSIONS, true)),
+      Map.entry("DisableOrganizationsRootCredentialsManagement", c -> changeFeature(c, CREDENTIALS, false)),
+      Map.entry("DisableOrganizationsRootSessions", c -> changeFeature(c, SESSIONS, false)));
 
   public IamService(RootUsers rootUsers, Organization organization) {
     this.rootUsers = rootUsers;
@@ -36,29 +58,14 @@ public final class IamService implements Handler {
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    switch (call.operation()) {
-      case "GetUser": return getUser(call);
-      case "GetLoginProfile": return getLoginProfile(call);
-      case "CreateLoginProfile": return createLoginProfile(call);
-      case "DeleteLoginProfile": return deleteLoginProfile(call);
-      case "ListAccessKeys": return listAccessKeys(call);
-      case "GetAccessKeyLastUsed": return getAccessKeyLastUsed(call);
-      case "DeleteAccessKey": return deleteAccessKey(call);
-      case "ListSigningCertificates": return listSigningCertificates(call);
-      case "DeleteSigningCertificate": return deleteSigningCertificate(call);
-      case "ListMFADevices": return listMfaDevices(call);
-      case "DeactivateMFADevice": return deactivateMfaDevice(call);
-      case "DeleteVirtualMFADevice": return deleteVirtualMfaDevice(call);
-      case "GetAccountSummary": return getAccountSummary(call);
-      case "ListOrganizationsFeatures": return listFeatures(call);
-      case "EnableOrganizationsRootCredentialsManagement": return changeFeature(call, "RootCredentialsManagement", true);
-      case "EnableOrganizationsRootSessions": return changeFeature(call, "RootSessions", true);
-      case "DisableOrganizationsRootCredentialsManagement": return changeFeature(call, "RootCredentialsManagement", false);
-      case "DisableOrganizationsRootSessions": return changeFeature(call, "RootSessions", false);
-      default: throw Failure.UNKNOWN_OPERATION.in(Service.IAM,
-          "Could not find operation " + call.operation() + " for version 2010-05-08");
-    }
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return operations;
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.IAM,
+        "Could not find operation " + call.operation() + " for version 2010-05-08");
   }
 
   private AwsResponse getUser(Call call) {
@@ -69,7 +76,8 @@ public final class IamService implements Handler {
       if (target.root() != null) {
         xml.leaf("UserId", target.account())
             .leaf("Arn", target.arn())
-            .leaf("CreateDate", target.root().created());
+            .leaf("CreateDate", target.root().created())
+            .leaf("PasswordLastUsed", target.root().passwordLastUsed().orElse(null));
       } else {
         xml.leaf("Path", "/").leaf("UserName", caller.userName()).leaf("UserId", caller.principalId())
             .leaf("Arn", caller.arn()).leaf("CreateDate", organization.account(caller.account())
@@ -229,6 +237,7 @@ public final class IamService implements Handler {
     });
   }
 
+  /** As in AWS, the features can be read only once trusted access for IAM is on; then they may be off. */
   private AwsResponse listFeatures(Call call) {
     call.authorize("iam:ListOrganizationsFeatures", Resource.any("*"));
     String account = call.caller().account();
@@ -241,6 +250,11 @@ public final class IamService implements Handler {
     return features(call);
   }
 
+  /**
+   * Turns a feature on or off, in AWS's order of refusals: the caller's permissions and SCPs, then the
+   * management account, then all features, then trusted access for IAM. Turning on what is on (or off what is
+   * off) succeeds and changes nothing, as in AWS.
+   */
   private AwsResponse changeFeature(Call call, String feature, boolean enable) {
     call.authorize("iam:" + call.operation(), Resource.any("*"));
     if (!organization.isManagement(call.caller().account())) {
@@ -260,11 +274,13 @@ public final class IamService implements Handler {
   private void requireTrustedAccess() {
     if (!organization.allFeatures()) {
       throw AwsException.of(400, "OrganizationNotInAllFeaturesModeException",
-          "The request was rejected because the organization does not have all features enabled.");
+          "The request was rejected because your organization does not have All features enabled. For more "
+              + "information, see Available feature sets in the Organizations User Guide.");
     }
     if (!organization.trusts(IAM)) {
       throw AwsException.of(400, "ServiceAccessNotEnabledException",
-          "The request was rejected because trusted access for IAM is not enabled for the organization.");
+          "The request was rejected because trusted access is not enabled for IAM in Organizations. For "
+              + "details, see IAM and Organizations in the Organizations User Guide.");
     }
   }
 

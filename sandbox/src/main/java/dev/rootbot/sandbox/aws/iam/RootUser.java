@@ -20,6 +20,7 @@ final class RootUser {
   private final String account;
   private final Instant created;
   private Optional<Instant> loginProfile = Optional.empty();
+  private Optional<Instant> passwordLastUsed = Optional.empty();
   private final Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
   private final Map<String, SigningCertificate> certificates = new LinkedHashMap<>();
   private final Map<String, MfaDevice> mfaDevices = new LinkedHashMap<>();
@@ -54,6 +55,15 @@ final class RootUser {
     boolean had = loginProfile.isPresent();
     loginProfile = Optional.empty();
     return had;
+  }
+
+  /** When the root user last signed in with its password, which GetUser reports; kept after the password goes. */
+  synchronized Optional<Instant> passwordLastUsed() {
+    return passwordLastUsed;
+  }
+
+  synchronized void passwordUsed(Instant at) {
+    passwordLastUsed = Optional.of(at);
   }
 
   synchronized void addAccessKey(AccessKey key) {

@@ -25,6 +25,11 @@ public final class RootUsers {
     user(account).createLoginProfile(created);
   }
 
+  /** Seeds when the root user last signed in with its password. */
+  public void passwordUsed(String account, Instant at) {
+    user(account).passwordUsed(at);
+  }
+
   public void giveAccessKey(String account, String accessKeyId, Instant created) {
     user(account).addAccessKey(new RootUser.AccessKey(accessKeyId, created, Optional.empty(), "N/A", "N/A"));
   }

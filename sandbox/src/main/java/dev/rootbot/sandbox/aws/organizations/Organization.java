@@ -3,6 +3,7 @@ package dev.rootbot.sandbox.aws.organizations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The simulated organization: its tree of root, OUs and accounts, its SCPs, delegated administrators, trusted
  * services and the IAM organization features ({@code RootCredentialsManagement}, {@code RootSessions}).
  *
- * <p>The tree and the SCPs are fixed when the organization is seeded; features and trusted access change at run
- * time and live in concurrent collections, so every method is safe to call from any thread.
+ * <p>The tree and the SCPs are fixed when the organization is seeded, and indexed then (children by parent,
+ * targets by policy) so that an organization of 10,000 accounts answers each call without a scan. Features,
+ * trusted access and delegated administrators change at run time and live in concurrent collections, so every
+ * method is safe to call from any thread.
  */
 public final class Organization {
   /** The IAM features ListOrganizationsFeatures reports. */
@@ -29,9 +34,13 @@ public final class Organization {
   private final String managementAccountId;
   private final String rootId;
   private final Map<String, Account> accounts;
+  private final List<Account> accountList;
   private final Map<String, OrganizationalUnit> units;
+  private final Map<String, List<Account>> accountsByParent;
+  private final Map<String, List<OrganizationalUnit>> unitsByParent;
   private final List<ServiceControlPolicy> policies;
-  private final List<DelegatedAdministrator> delegatedAdministrators;
+  private final Map<String, Set<String>> targetsByPolicy = new HashMap<>();
+  private final List<DelegatedAdministrator> delegatedAdministrators = new CopyOnWriteArrayList<>();
   private final Map<String, Instant> trustedServices = new ConcurrentSkipListMap<>();
   private final Set<String> features = ConcurrentHashMap.newKeySet();
 
@@ -44,17 +53,28 @@ public final class Organization {
     this.managementAccountId = managementAccountId;
     this.rootId = rootId;
     this.accounts = Collections.unmodifiableMap(index(accounts, Account::id));
+    this.accountList = List.copyOf(this.accounts.values());
     this.units = Collections.unmodifiableMap(index(units, OrganizationalUnit::id));
+    this.accountsByParent = children(accountList, Account::parentId);
+    this.unitsByParent = children(List.copyOf(this.units.values()), OrganizationalUnit::parentId);
     this.policies = List.copyOf(policies);
-    this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
+    this.policies.forEach(p -> targetsByPolicy.put(p.id(), Set.copyOf(p.targets())));
+    this.delegatedAdministrators.addAll(delegatedAdministrators);
     this.trustedServices.putAll(trustedServices);
     features.forEach(this::enableFeature);
   }
 
-  private static <T> Map<String, T> index(List<T> values, java.util.function.Function<T, String> id) {
+  private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
     var map = new LinkedHashMap<String, T>();
     values.forEach(v -> map.put(id.apply(v), v));
     return map;
+  }
+
+  private static <T> Map<String, List<T>> children(List<T> values, Function<T, String> parent) {
+    var map = new HashMap<String, List<T>>();
+    values.forEach(v -> map.computeIfAbsent(parent.apply(v), p -> new ArrayList<>()).add(v));
+    map.replaceAll((p, list) -> List.copyOf(list));
+    return Map.copyOf(map);
   }
 
   public String id() {
@@ -110,7 +130,7 @@ public final class Organization {
 
   /** All accounts, the management account first, then in the order they were seeded. */
   public List<Account> accounts() {
-    return List.copyOf(accounts.values());
+    return accountList;
   }
 
   public Optional<Account> account(String accountId) {
@@ -125,12 +145,14 @@ public final class Organization {
     return Optional.ofNullable(units.get(unitId));
   }
 
+  /** The accounts directly under the root or an OU, in the order they were seeded. */
   public List<Account> accountsUnder(String parentId) {
-    return accounts.values().stream().filter(a -> a.parentId().equals(parentId)).toList();
+    return accountsByParent.getOrDefault(parentId, List.of());
   }
 
+  /** The OUs directly under the root or an OU, in the order they were seeded. */
   public List<OrganizationalUnit> unitsUnder(String parentId) {
-    return units.values().stream().filter(u -> u.parentId().equals(parentId)).toList();
+    return unitsByParent.getOrDefault(parentId, List.of());
   }
 
   /** Whether {@code id} names the root or an OU, the things accounts and OUs can sit under. */
@@ -166,7 +188,7 @@ public final class Organization {
   }
 
   public List<ServiceControlPolicy> policiesAttachedTo(String targetId) {
-    return policies.stream().filter(p -> p.targets().contains(targetId)).toList();
+    return policies.stream().filter(p -> targetsByPolicy.get(p.id()).contains(targetId)).toList();
   }
 
   /** The SCPs that govern principals of {@code accountId}; none for the management account, as in AWS. */
@@ -175,11 +197,24 @@ public final class Organization {
       return List.of();
     }
     List<String> path = pathTo(accountId);
-    return policies.stream().filter(p -> p.targets().stream().anyMatch(path::contains)).toList();
+    return policies.stream().filter(p -> path.stream().anyMatch(targetsByPolicy.get(p.id())::contains)).toList();
   }
 
+  /** The delegated administrators, in the order they were seeded or registered. */
   public List<DelegatedAdministrator> delegatedAdministrators() {
-    return delegatedAdministrators;
+    return List.copyOf(delegatedAdministrators);
+  }
+
+  /**
+   * Registers a member account as delegated administrator for a service, as RegisterDelegatedAdministrator
+   * does; false if it already is one. The caller checks what AWS requires first.
+   */
+  public synchronized boolean registerDelegatedAdministrator(String accountId, String servicePrincipal, Instant now) {
+    if (isDelegatedAdministrator(accountId, servicePrincipal)) {
+      return false;
+    }
+    delegatedAdministrators.add(new DelegatedAdministrator(accountId, servicePrincipal, now));
+    return true;
   }
 
   public boolean isDelegatedAdministrator(String accountId, String servicePrincipal) {

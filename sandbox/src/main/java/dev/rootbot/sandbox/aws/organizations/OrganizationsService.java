@@ -14,21 +14,47 @@ import dev.rootbot.sandbox.aws.wire.Page;
 import dev.rootbot.sandbox.aws.wire.Service;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * AWS Organizations (awsJson1.1): the read calls a root-access tool makes, with Organizations' pagination
- * ({@code MaxResults} 1–20, opaque {@code NextToken}), and {@code EnableAWSServiceAccess}.
+ * ({@code MaxResults} 1–20, 20 when not given; an opaque {@code NextToken} valid only for the list it came from),
+ * {@code EnableAWSServiceAccess} and {@code RegisterDelegatedAdministrator}.
  *
  * <p>As in AWS, the reads are for the management account and delegated administrators, except
- * {@code DescribeOrganization}, which any member may call.
+ * {@code DescribeOrganization}, which any member may call; the changes are for the management account only.
+ * Input is checked before anything is looked up, and refused with {@code InvalidInputException} and its
+ * {@code Reason}.
  */
 public final class OrganizationsService implements Handler {
-  private static final int MAX_PAGE = 20;
+  /** The largest page every list call here allows; also the page size when {@code MaxResults} is not given. */
+  static final int MAX_PAGE = 20;
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[\\w+=,.@-]{1,128}\\.amazonaws\\.com");
 
   private final Organization organization;
   private final Clock clock;
+  private final Map<String, Function<Call, AwsResponse>> operations = Map.ofEntries(
+      Map.entry("DescribeOrganization", this::describeOrganization),
+      Map.entry("ListAccounts", this::listAccounts),
+      Map.entry("DescribeAccount", this::describeAccount),
+      Map.entry("ListRoots", this::listRoots),
+      Map.entry("ListOrganizationalUnitsForParent", this::listUnitsForParent),
+      Map.entry("DescribeOrganizationalUnit", this::describeUnit),
+      Map.entry("ListAccountsForParent", this::listAccountsForParent),
+      Map.entry("ListChildren", this::listChildren),
+      Map.entry("ListParents", this::listParents),
+      Map.entry("ListPoliciesForTarget", this::listPoliciesForTarget),
+      Map.entry("DescribePolicy", this::describePolicy),
+      Map.entry("ListAWSServiceAccessForOrganization", this::listServiceAccess),
+      Map.entry("EnableAWSServiceAccess", this::enableServiceAccess),
+      Map.entry("ListDelegatedAdministrators", this::listDelegatedAdministrators),
+      Map.entry("RegisterDelegatedAdministrator", this::registerDelegatedAdministrator));
 
   public OrganizationsService(Organization organization, Clock clock) {
     this.organization = organization;
@@ -36,23 +62,13 @@ public final class OrganizationsService implements Handler {
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    switch (call.operation()) {
-      case "DescribeOrganization": return describeOrganization(call);
-      case "ListAccounts": return listAccounts(call);
-      case "DescribeAccount": return describeAccount(call);
-      case "ListRoots": return listRoots(call);
-      case "ListOrganizationalUnitsForParent": return listUnitsForParent(call);
-      case "DescribeOrganizationalUnit": return describeUnit(call);
-      case "ListAccountsForParent": return listAccountsForParent(call);
-      case "ListParents": return listParents(call);
-      case "ListPoliciesForTarget": return listPoliciesForTarget(call);
-      case "DescribePolicy": return describePolicy(call);
-      case "ListAWSServiceAccessForOrganization": return listServiceAccess(call);
-      case "EnableAWSServiceAccess": return enableServiceAccess(call);
-      case "ListDelegatedAdministrators": return listDelegatedAdministrators(call);
-      default: throw Failure.UNKNOWN_OPERATION.in(Service.ORGANIZATIONS);
-    }
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return operations;
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.ORGANIZATIONS);
   }
 
   private AwsResponse describeOrganization(Call call) {
@@ -76,14 +92,13 @@ public final class OrganizationsService implements Handler {
 
   private AwsResponse listAccounts(Call call) {
     admit(call, false);
-    return call.jsonResult(page(call, organization.accounts(), "Accounts", this::account));
+    return call.jsonResult(page(call, "Accounts", organization::accounts, this::account));
   }
 
   private AwsResponse describeAccount(Call call) {
     admit(call, false);
     String id = required(call, "AccountId");
-    Account account = organization.account(id).orElseThrow(() -> AwsException.of(400, "AccountNotFoundException",
-        "You specified an account that doesn't exist."));
+    Account account = organization.account(id).orElseThrow(OrganizationsService::accountNotFound);
     var body = new JsonObject();
     body.add("Account", account(account));
     return call.jsonResult(body);
@@ -96,38 +111,50 @@ public final class OrganizationsService implements Handler {
     root.addProperty("Arn", organization.rootArn());
     root.addProperty("Name", "Root");
     root.add("PolicyTypes", policyTypes());
-    return call.jsonResult(page(call, List.of(root), "Roots", r -> r));
+    return call.jsonResult(page(call, "Roots", () -> List.of(root), r -> r));
   }
 
   private AwsResponse listUnitsForParent(Call call) {
     admit(call, false);
-    String parent = parent(call);
-    return call.jsonResult(page(call, organization.unitsUnder(parent), "OrganizationalUnits", unit -> {
-      var json = new JsonObject();
-      json.addProperty("Id", unit.id());
-      json.addProperty("Arn", organization.unitArn(unit.id()));
-      json.addProperty("Name", unit.name());
-      return json;
-    }));
+    return call.jsonResult(page(call, "OrganizationalUnits", () -> organization.unitsUnder(parent(call)),
+        this::unit));
   }
 
   private AwsResponse describeUnit(Call call) {
     admit(call, false);
     String id = required(call, "OrganizationalUnitId");
     OrganizationalUnit unit = organization.unit(id).orElseThrow(() -> AwsException.of(400,
-        "OrganizationalUnitNotFoundException", "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
-    var json = new JsonObject();
-    json.addProperty("Id", unit.id());
-    json.addProperty("Arn", organization.unitArn(unit.id()));
-    json.addProperty("Name", unit.name());
+        "OrganizationalUnitNotFoundException",
+        "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
     var body = new JsonObject();
-    body.add("OrganizationalUnit", json);
+    body.add("OrganizationalUnit", unit(unit));
     return call.jsonResult(body);
   }
 
   private AwsResponse listAccountsForParent(Call call) {
     admit(call, false);
-    return call.jsonResult(page(call, organization.accountsUnder(parent(call)), "Accounts", this::account));
+    return call.jsonResult(page(call, "Accounts", () -> organization.accountsUnder(parent(call)), this::account));
+  }
+
+  /** The accounts or the OUs directly under a root or OU, as {@code {Id, Type}}. */
+  private AwsResponse listChildren(Call call) {
+    admit(call, false);
+    String type = required(call, "ChildType");
+    if (!type.equals("ACCOUNT") && !type.equals("ORGANIZATIONAL_UNIT")) {
+      throw invalidInput("You specified an invalid value.", "INVALID_ENUM");
+    }
+    Supplier<List<String>> children = () -> {
+      String parent = parent(call);
+      return type.equals("ACCOUNT")
+          ? organization.accountsUnder(parent).stream().map(Account::id).toList()
+          : organization.unitsUnder(parent).stream().map(OrganizationalUnit::id).toList();
+    };
+    return call.jsonResult(page(call, "Children", children, id -> {
+      var json = new JsonObject();
+      json.addProperty("Id", id);
+      json.addProperty("Type", type);
+      return json;
+    }));
   }
 
   private AwsResponse listParents(Call call) {
@@ -138,7 +165,7 @@ public final class OrganizationsService implements Handler {
     var json = new JsonObject();
     json.addProperty("Id", parent);
     json.addProperty("Type", parent.equals(organization.rootId()) ? "ROOT" : "ORGANIZATIONAL_UNIT");
-    return call.jsonResult(page(call, List.of(json), "Parents", p -> p));
+    return call.jsonResult(page(call, "Parents", () -> List.of(json), p -> p));
   }
 
   private AwsResponse listPoliciesForTarget(Call call) {
@@ -149,9 +176,8 @@ public final class OrganizationsService implements Handler {
       throw AwsException.of(400, "TargetNotFoundException", "We can't find a root, OU, account, or policy with the "
           + "TargetId that you specified.");
     }
-    List<ServiceControlPolicy> policies = filter.equals("SERVICE_CONTROL_POLICY")
-        ? organization.policiesAttachedTo(target) : List.of();
-    return call.jsonResult(page(call, policies, "Policies", this::summary));
+    return call.jsonResult(page(call, "Policies", () -> filter.equals("SERVICE_CONTROL_POLICY")
+        ? organization.policiesAttachedTo(target) : List.<ServiceControlPolicy>of(), this::summary));
   }
 
   private AwsResponse describePolicy(Call call) {
@@ -175,17 +201,19 @@ public final class OrganizationsService implements Handler {
       json.add("DateEnabled", Json.epochSeconds(e.getValue()));
       return (JsonElement) json;
     }).toList();
-    return call.jsonResult(page(call, principals, "EnabledServicePrincipals", p -> p));
+    return call.jsonResult(page(call, "EnabledServicePrincipals", () -> principals, p -> p));
   }
 
+  /** Turns on trusted access for a service; turning it on again succeeds and keeps its first date, as in AWS. */
   private AwsResponse enableServiceAccess(Call call) {
     admit(call, true);
+    String principal = servicePrincipal(call);
     if (!organization.allFeatures()) {
       throw AwsException.of(400, "ConstraintViolationException",
           "This action is available only if the organization has all features enabled.")
           .detail("Reason", "ORGANIZATION_NOT_IN_ALL_FEATURES_MODE");
     }
-    organization.enableTrustedAccess(required(call, "ServicePrincipal"), clock.instant());
+    organization.enableTrustedAccess(principal, clock.instant());
     return call.jsonResult(new JsonObject());
   }
 
@@ -194,11 +222,40 @@ public final class OrganizationsService implements Handler {
     Optional<String> service = call.jsonString("ServicePrincipal");
     List<DelegatedAdministrator> admins = organization.delegatedAdministrators().stream()
         .filter(d -> service.map(d.servicePrincipal()::equals).orElse(true)).toList();
-    return call.jsonResult(page(call, admins, "DelegatedAdministrators", admin -> {
+    return call.jsonResult(page(call, "DelegatedAdministrators", () -> admins, admin -> {
       JsonObject json = account(organization.account(admin.accountId()).orElseThrow());
       json.add("DelegationEnabledDate", Json.epochSeconds(admin.since()));
       return json;
     }));
+  }
+
+  /**
+   * Makes a member account delegated administrator for a service that has trusted access, refusing what AWS
+   * refuses: a service without trusted access is an unrecognized principal, the management account cannot be
+   * one, and an account already registered for the service is {@code AccountAlreadyRegisteredException}.
+   */
+  private AwsResponse registerDelegatedAdministrator(Call call) {
+    admit(call, true);
+    String accountId = required(call, "AccountId");
+    if (!ACCOUNT_ID.matcher(accountId).matches()) {
+      throw invalidInput("You provided a value that does not match the required pattern.", "INVALID_PATTERN");
+    }
+    String principal = servicePrincipal(call);
+    if (!organization.trusts(principal)) {
+      throw invalidInput("You specified an unrecognized service principal.", "UNRECOGNIZED_SERVICE_PRINCIPAL");
+    }
+    Account account = organization.account(accountId).orElseThrow(OrganizationsService::accountNotFound);
+    if (organization.isManagement(account.id())) {
+      throw AwsException.of(400, "ConstraintViolationException", "You attempted to register the management "
+              + "account of the organization as a delegated administrator for an AWS service integrated with "
+              + "Organizations. You can designate only a member account as a delegated administrator.")
+          .detail("Reason", "CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR");
+    }
+    if (!organization.registerDelegatedAdministrator(account.id(), principal, clock.instant())) {
+      throw AwsException.of(400, "AccountAlreadyRegisteredException",
+          "The specified account is already a delegated administrator for this AWS service.");
+    }
+    return call.jsonResult(new JsonObject());
   }
 
   /** Session policies and SCPs first, then Organizations' own rule: management account or delegated admin. */
@@ -223,32 +280,65 @@ public final class OrganizationsService implements Handler {
 
   private static String required(Call call, String member) {
     return call.jsonString(member).filter(v -> !v.isEmpty()).orElseThrow(() -> invalidInput(
-        "You provided a value that does not match the required pattern: " + member + " is required.",
-        "INVALID_INPUT"));
+        "You must include a value for all required parameters: " + member + " is missing.", "INPUT_REQUIRED"));
   }
 
-  private <T> JsonObject page(Call call, List<T> all, String member, Function<T, JsonElement> toJson) {
+  private static String servicePrincipal(Call call) {
+    String principal = required(call, "ServicePrincipal");
+    if (!SERVICE_PRINCIPAL.matcher(principal).matches()) {
+      throw invalidInput("You specified an unrecognized service principal.", "UNRECOGNIZED_SERVICE_PRINCIPAL");
+    }
+    return principal;
+  }
+
+  /**
+   * One page of a list, in AWS's order of checks: {@code MaxResults} is validated before {@code all} is asked
+   * for (which may refuse a missing parent), and the token after. A page holds {@link #MAX_PAGE} items unless
+   * {@code MaxResults} asks for fewer, so a client that ignores {@code NextToken} misses the rest.
+   */
+  private <T> JsonObject page(Call call, String member, Supplier<List<T>> all, Function<T, JsonElement> toJson) {
     int size = MAX_PAGE;
     JsonElement max = call.json().get("MaxResults");
     if (max != null && !max.isJsonNull()) {
       size = max.getAsInt();
-      if (size < 1 || size > MAX_PAGE) {
-        throw invalidInput("MaxResults must be between 1 and " + MAX_PAGE + ".",
-            size < 1 ? "MIN_VALUE_EXCEEDED" : "MAX_VALUE_EXCEEDED");
+      if (size < 1) {
+        throw invalidInput("You provided a numeric parameter that has a smaller value than allowed: MaxResults "
+            + "must be at least 1.", "MIN_VALUE_EXCEEDED");
+      }
+      if (size > MAX_PAGE) {
+        throw invalidInput("You provided a numeric parameter that has a larger value than allowed: MaxResults "
+            + "must be at most " + MAX_PAGE + ".", "MAX_VALUE_EXCEEDED");
       }
     }
+    List<T> items = all.get();
     Page<T> page;
     try {
-      page = Page.of(all, size, call.jsonString("NextToken"));
+      page = Page.of(items, size, call.jsonString("NextToken"), scope(call));
     } catch (IllegalArgumentException e) {
-      throw invalidInput("The NextToken is not valid.", "INVALID_NEXT_TOKEN");
+      throw invalidInput("The NextToken is not valid: get it from the response to a previous call of "
+          + call.operation() + " with the same parameters.", "INVALID_NEXT_TOKEN");
     }
-    var items = new JsonArray();
-    page.items().forEach(item -> items.add(toJson.apply(item)));
+    var list = new JsonArray();
+    page.items().forEach(item -> list.add(toJson.apply(item)));
     var body = new JsonObject();
-    body.add(member, items);
+    body.add(member, list);
     page.nextToken().ifPresent(token -> body.addProperty("NextToken", token));
     return body;
+  }
+
+  /** What a token is valid for: the operation and every parameter except the paging ones. */
+  private static String scope(Call call) {
+    var scope = new StringBuilder(call.operation());
+    new TreeMap<>(call.json().asMap()).forEach((name, value) -> {
+      if (!name.equals("NextToken") && !name.equals("MaxResults")) {
+        scope.append(':').append(name).append('=').append(value);
+      }
+    });
+    return scope.toString();
+  }
+
+  private static AwsException accountNotFound() {
+    return AwsException.of(400, "AccountNotFoundException", "You specified an account that doesn't exist.");
   }
 
   private static AwsException invalidInput(String message, String reason) {
@@ -265,6 +355,14 @@ public final class OrganizationsService implements Handler {
     json.addProperty("State", account.status().name());
     json.addProperty("JoinedMethod", account.joinedMethod());
     json.add("JoinedTimestamp", Json.epochSeconds(account.joined()));
+    return json;
+  }
+
+  private JsonObject unit(OrganizationalUnit unit) {
+    var json = new JsonObject();
+    json.addProperty("Id", unit.id());
+    json.addProperty("Arn", organization.unitArn(unit.id()));
+    json.addProperty("Name", unit.name());
     return json;
   }
 

@@ -23,7 +23,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -38,23 +40,27 @@ public final class S3Service implements Handler {
   private static final DateTimeFormatter S3_TIME = DateTimeFormatter.ISO_INSTANT;
 
   private final Buckets buckets;
+  private final Map<String, Function<Call, AwsResponse>> operations = Map.of(
+      "ListBuckets", this::listBuckets,
+      "GetBucketPolicy", c -> onBucket(c, "s3:GetBucketPolicy", this::getPolicy),
+      "PutBucketPolicy", c -> onBucket(c, "s3:PutBucketPolicy", this::putPolicy),
+      "DeleteBucketPolicy", c -> onBucket(c, "s3:DeleteBucketPolicy", this::deletePolicy),
+      "GetBucketLocation", c -> onBucket(c, "s3:GetBucketLocation", this::location),
+      "HeadBucket", c -> onBucket(c, "s3:ListBucket", (b, call) -> AwsResponse.empty(200)));
 
   public S3Service(Buckets buckets) {
     this.buckets = buckets;
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    switch (call.operation()) {
-      case "ListBuckets": return listBuckets(call);
-      case "GetBucketPolicy": return onBucket(call, "s3:GetBucketPolicy", this::getPolicy);
-      case "PutBucketPolicy": return onBucket(call, "s3:PutBucketPolicy", this::putPolicy);
-      case "DeleteBucketPolicy": return onBucket(call, "s3:DeleteBucketPolicy", this::deletePolicy);
-      case "GetBucketLocation": return onBucket(call, "s3:GetBucketLocation", this::location);
-      case "HeadBucket": return onBucket(call, "s3:ListBucket", (b, c) -> AwsResponse.empty(200));
-      default: throw Failure.UNKNOWN_OPERATION.in(Service.S3).detail("Method", call.request().method())
-          .detail("ResourceType", call.operation());
-    }
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return operations;
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.S3).detail("Method", call.request().method())
+        .detail("ResourceType", call.operation());
   }
 
   private AwsResponse listBuckets(Call call) {
@@ -133,8 +139,13 @@ public final class S3Service implements Handler {
    */
   private AwsResponse onBucket(Call call, String action, BucketOperation operation) {
     String name = call.bucket().orElseThrow();
-    Buckets.Entry bucket = buckets.entry(name).orElseThrow(() -> AwsException.of(404, "NoSuchBucket",
-        "The specified bucket does not exist").detail("BucketName", name));
+    Optional<Buckets.Entry> found = buckets.entry(name);
+    if (found.isEmpty()) {
+      // As in AWS, a caller its SCPs or task policy refuse is told so whether or not the bucket exists.
+      call.authorize(action, Resource.any("arn:aws:s3:::" + name));
+      throw AwsException.of(404, "NoSuchBucket", "The specified bucket does not exist").detail("BucketName", name);
+    }
+    Buckets.Entry bucket = found.get();
     call.eventRegion(bucket.region);
     call.resource(new TrailResource("AWS::S3::Bucket", name, "arn:aws:s3:::" + name, bucket.account));
     try {

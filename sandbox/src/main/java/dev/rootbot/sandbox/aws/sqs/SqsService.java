@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Amazon SQS (awsJson1.0, awsQuery-compatible): the calls that find a queue and read or replace its policy.
@@ -33,20 +34,24 @@ public final class SqsService implements Handler {
       "RedriveAllowPolicy", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled");
 
   private final Queues queues;
+  private final Map<String, Function<Call, AwsResponse>> operations = Map.of(
+      "GetQueueUrl", this::getQueueUrl,
+      "ListQueues", this::listQueues,
+      "GetQueueAttributes", this::getQueueAttributes,
+      "SetQueueAttributes", this::setQueueAttributes);
 
   public SqsService(Queues queues) {
     this.queues = queues;
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    switch (call.operation()) {
-      case "GetQueueUrl": return getQueueUrl(call);
-      case "ListQueues": return listQueues(call);
-      case "GetQueueAttributes": return getQueueAttributes(call);
-      case "SetQueueAttributes": return setQueueAttributes(call);
-      default: throw Failure.UNKNOWN_OPERATION.in(Service.SQS);
-    }
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return operations;
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.SQS);
   }
 
   private AwsResponse getQueueUrl(Call call) {

@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -46,13 +48,14 @@ public final class StsService implements Handler {
   }
 
   @Override
-  public AwsResponse handle(Call call) {
-    switch (call.operation()) {
-      case "AssumeRoot": return assumeRoot(call);
-      case "GetCallerIdentity": return getCallerIdentity(call);
-      default: throw Failure.UNKNOWN_OPERATION.in(Service.STS,
-          "Could not find operation " + call.operation() + " for version 2011-06-15");
-    }
+  public Map<String, Function<Call, AwsResponse>> operations() {
+    return Map.of("AssumeRoot", this::assumeRoot, "GetCallerIdentity", this::getCallerIdentity);
+  }
+
+  @Override
+  public AwsException unknown(Call call) {
+    return Failure.UNKNOWN_OPERATION.in(Service.STS,
+        "Could not find operation " + call.operation() + " for version 2011-06-15");
   }
 
   private AwsResponse assumeRoot(Call call) {

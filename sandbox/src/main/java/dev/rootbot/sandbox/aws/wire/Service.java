@@ -19,9 +19,11 @@ public enum Service {
   private final Protocol protocol;
   private final String xmlNamespace;
   private final String targetPrefix;
+  private final String eventSource;
 
   Service(String signingName, Protocol protocol, String xmlNamespace, String targetPrefix) {
     this.signingName = signingName;
+    this.eventSource = signingName + ".amazonaws.com";
     this.protocol = protocol;
     this.xmlNamespace = xmlNamespace;
     this.targetPrefix = targetPrefix;
@@ -58,7 +60,7 @@ public enum Service {
 
   /** CloudTrail's {@code eventSource}, e.g. {@code s3.amazonaws.com}. */
   public String eventSource() {
-    return signingName + ".amazonaws.com";
+    return eventSource;
   }
 
   /** Where the service records its CloudTrail events when the call names no regional resource. */
