@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.rootbot.actions.RootTasks;
 import dev.rootbot.actions.org.OrganizationDirectory;
@@ -71,6 +72,8 @@ public final class Rootbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rootbot.class);
   static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
   static final Duration CONFIRM_EVERY = Duration.ofSeconds(5);
+  /** How long a Slack Web API call may take to answer before it counts as failed (and may be retried). */
+  static final Duration SLACK_TIMEOUT = Duration.ofSeconds(10);
   static final Duration PRUNE_EVERY = Duration.ofHours(1);
   /** How many root tasks one replica runs at once. */
   static final int RUNNERS = 4;
@@ -137,7 +140,7 @@ public final class Rootbot implements AutoCloseable {
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl().toString());
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setStatsEnabled(false);
-    Slack slack = Slack.getInstance(slackConfig);
+    Slack slack = Slack.getInstance(slackConfig, slackHttp(slackConfig));
     MethodsClient methods = slack.methods(config.slack().botToken());
 
     ReplicaId me = config.replica().id();
@@ -208,6 +211,22 @@ public final class Rootbot implements AutoCloseable {
     }
     log.info("Rootbot is up on port {} ({}), command {}", http.port(),
         config.slack().socketMode() ? "Socket Mode" : "HTTP at /slack/events", config.command());
+  }
+
+  /**
+   * Slack's HTTP client, which never sends a request again by itself: OkHttp resends a POST whose connection
+   * closed without an answer, which posts a message twice when Slack had taken it. The outbox retries instead,
+   * after looking for the message in Slack. An answer later than the timeouts is a failure the outbox handles
+   * the same way.
+   */
+  private static SlackHttpClient slackHttp(SlackConfig config) {
+    config.setHttpClientReadTimeoutMillis((int) SLACK_TIMEOUT.toMillis());
+    config.setHttpClientWriteTimeoutMillis((int) SLACK_TIMEOUT.toMillis());
+    config.setHttpClientCallTimeoutMillis((int) SLACK_TIMEOUT.multipliedBy(2).toMillis());
+    var client = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .retryOnConnectionFailure(false).build());
+    client.setConfig(config);
+    return client;
   }
 
   /** The HTTP port, useful when started on port 0. */

@@ -17,6 +17,7 @@ import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.Reason;
 import dev.rootbot.bot.request.UserId;
+import dev.rootbot.bot.store.SeenEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +30,13 @@ import java.util.Optional;
 final class FormSubmissionHandler implements ViewSubmissionHandler {
   private final Grammar grammar;
   private final Asking asking;
+  private final SeenEvents seen;
   private final Work work;
 
-  FormSubmissionHandler(Grammar grammar, Asking asking, Work work) {
+  FormSubmissionHandler(Grammar grammar, Asking asking, SeenEvents seen, Work work) {
     this.grammar = grammar;
     this.asking = asking;
+    this.seen = seen;
     this.work = work;
   }
 
@@ -73,7 +76,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     String channel = payload.getView().getPrivateMetadata();
     UserId requester = new UserId(payload.getUser().getId());
     Answer answer = Answer.ephemeral(ctx.client(), channel, requester.value(), Optional.empty());
-    boolean taken = work.submit("form request", () -> {
+    boolean taken = work.submit("form request", Replays.once(req, seen, () -> {
       try {
         asking.ask(ask, requester, Origin.channel(new ChannelId(channel)));
       } catch (UsageError e) {
@@ -81,7 +84,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
       } catch (Refusal refusal) {
         answer.tell(refusal.mrkdwn());
       }
-    });
+    }));
     if (!taken) {
       errors.put(RequestForm.REASON, "Rootbot is busy right now; submit again in a minute.");
       return errors(ctx, errors);

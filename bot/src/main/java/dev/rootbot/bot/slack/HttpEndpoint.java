@@ -135,6 +135,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private final Clock clock;
     private final LogSummary refusals;
     private final LogSummary unhandled;
+    private final Replays replays = new Replays();
 
     SlackEvents(App app, SignatureCheck check, Metrics metrics, Clock clock) {
       this.app = app;
@@ -185,6 +186,13 @@ public final class HttpEndpoint implements AutoCloseable {
       Optional<Request<?>> request = parse(ctx, raw);
       if (request.isEmpty()) {
         refuse(ctx, Rejection.UNREADABLE, 400);
+        return;
+      }
+      if (!replays.firstTime(ctx.header("X-Slack-Request-Timestamp"), ctx.header("X-Slack-Signature"))) {
+        // Answered once already (a captured request sent again within Slack's five minutes): nothing more.
+        metrics.count(REQUESTS, "outcome", "replayed");
+        refusals.add("replayed", ctx.ip());
+        ctx.status(200);
         return;
       }
       metrics.count(REQUESTS, "outcome", "verified");

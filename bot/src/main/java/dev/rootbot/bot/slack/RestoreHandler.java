@@ -12,6 +12,7 @@ import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.UserId;
+import dev.rootbot.bot.store.SeenEvents;
 
 /**
  * "Restore previous policy" under an unlock's result: files a new request, in the same thread, to put the
@@ -19,10 +20,12 @@ import dev.rootbot.bot.request.UserId;
  */
 final class RestoreHandler implements BlockActionHandler {
   private final Asking asking;
+  private final SeenEvents seen;
   private final Work work;
 
-  RestoreHandler(Asking asking, Work work) {
+  RestoreHandler(Asking asking, SeenEvents seen, Work work) {
     this.asking = asking;
+    this.seen = seen;
     this.work = work;
   }
 
@@ -42,7 +45,7 @@ final class RestoreHandler implements BlockActionHandler {
     String thread = payload.getContainer().getThreadTs() != null
         ? payload.getContainer().getThreadTs() : payload.getContainer().getMessageTs();
     Origin origin = Origin.thread(new ChannelId(channel), new MessageTs(thread));
-    boolean taken = work.submit("restore", () -> {
+    boolean taken = work.submit("restore", Replays.once(req, seen, () -> {
       try {
         asking.restore(unlock, clicker, origin);
       } catch (Refusal refusal) {
@@ -50,7 +53,7 @@ final class RestoreHandler implements BlockActionHandler {
       } catch (UsageError e) {
         answer.tell(e.getMessage());
       }
-    });
+    }));
     if (!taken) {
       answer.tell(Work.BUSY);
     }

@@ -13,6 +13,7 @@ import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.UserId;
+import dev.rootbot.bot.store.SeenEvents;
 import java.util.function.Supplier;
 
 /**
@@ -23,12 +24,14 @@ final class RootCommandHandler implements SlashCommandHandler {
   private final Grammar grammar;
   private final Asking asking;
   private final Supplier<String> status;
+  private final SeenEvents seen;
   private final Work work;
 
-  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, Work work) {
+  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, SeenEvents seen, Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
+    this.seen = seen;
     this.work = work;
   }
 
@@ -55,7 +58,7 @@ final class RootCommandHandler implements SlashCommandHandler {
     AskFor ask = (AskFor) command;
     UserId requester = new UserId(payload.getUserId());
     Origin origin = Origin.channel(new ChannelId(payload.getChannelId()));
-    boolean taken = work.submit("/root request", () -> {
+    boolean taken = work.submit("/root request", Replays.once(req, seen, () -> {
       try {
         asking.ask(ask, requester, origin);
       } catch (UsageError e) {
@@ -63,7 +66,7 @@ final class RootCommandHandler implements SlashCommandHandler {
       } catch (Refusal refusal) {
         answer.tell(refusal.mrkdwn());
       }
-    });
+    }));
     return ctx.ack(taken
         ? ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for a second person to approve."
         : Work.BUSY);

@@ -35,13 +35,13 @@ public final class SlackApp {
         .allEventsApiAutoAckEnabled(true)
         .build();
     var app = new App(config);
-    app.command(command, new RootCommandHandler(grammar, asking, status, jobs));
+    app.command(command, new RootCommandHandler(grammar, asking, status, seen, jobs));
     app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
     app.blockAction(Card.DENY, new DecisionHandler("deny", deciding::deny, jobs));
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
-    app.blockAction(ThreadReplies.RESTORE, new RestoreHandler(asking, jobs));
-    app.viewSubmission(RequestForm.CALLBACK, new FormSubmissionHandler(grammar, asking, jobs));
+    app.blockAction(ThreadReplies.RESTORE, new RestoreHandler(asking, seen, jobs));
+    app.viewSubmission(RequestForm.CALLBACK, new FormSubmissionHandler(grammar, asking, seen, jobs));
     app.blockSuggestion(RequestForm.ACCOUNT, new AccountOptionsHandler(directory));
     return app;
   }

@@ -105,6 +105,22 @@ class SeveralReplicasTest {
   }
 
   @Test
+  void a_signed_command_replayed_to_every_replica_files_one_request() {
+    BotResponse sent = replicas.sandbox.slack.as(ALICE).slashCommand("/root", UNLOCK, INCIDENT_42);
+    Message card = replicas.sandbox.slack.awaitMessage(INCIDENT_42,
+        m -> m.fromBot() && m.actionIds().contains("approve"), WAIT);
+
+    replicas.sandbox.slack.replay(sent, 20); // spread over the three by the load balancer
+
+    RequestId id = idOf(card);
+    assertThat(replicas.served("r1") + replicas.served("r2") + replicas.served("r3")).isGreaterThanOrEqualTo(24);
+    Eventually.within(WAIT, () -> java.util.Optional.of(store.audit().latest(200)).filter(entries -> entries.stream()
+        .filter(e -> e.event().equals("request")).count() >= 1));
+    assertThat(store.requests().open()).extracting(RootRequest::id).containsExactly(id);
+    assertThat(cards(id)).hasSize(1);
+  }
+
+  @Test
   void restarting_a_replica_while_another_runs_a_task_leaves_that_task_alone() throws Exception {
     replicas.sandbox.aws.faults().inject("s3:DeleteBucketPolicy", Fault.latency(Duration.ofSeconds(8)).always());
     Message card = ask(UNLOCK);
