@@ -189,8 +189,10 @@ public final class Rootbot implements AutoCloseable {
 
     // Closed right after Slack stops reaching us: root tasks in flight finish, so a stop does not leave them UNKNOWN.
     closeables.push(() -> {
+      // One deadline for both, so a stop takes at most DRAIN (an orchestrator's stop timeout must exceed it).
+      long deadline = System.nanoTime() + DRAIN.toNanos();
       drain(List.of(work), DRAIN);
-      if (!running.drain(DRAIN)) {
+      if (!running.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
         log.warn("Stopping with root tasks still running; they will show as UNKNOWN once this replica's lease ends");
       }
     });
