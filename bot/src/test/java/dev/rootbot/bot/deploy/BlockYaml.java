@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * A reader for the block-style subset of YAML that {@code deploy/slack-app-manifest.yaml} is written in:
  * nested mappings, lists of scalars or of mappings, plain or double-quoted scalars, whole-line comments.
  *
- * <p>No YAML library is on the classpath, and a line-based check that guesses would pass on a file it misread.
- * So everything outside the subset (flow collections, anchors, tags, block scalars, trailing comments, tabs,
- * duplicate keys, uneven indentation) is refused with the line number, never skipped. Scalars stay strings.
+ * <p>A check that guesses would pass on a file it misread. So everything outside the subset (flow collections,
+ * anchors, tags, block scalars, trailing comments, tabs, duplicate keys, uneven indentation) is refused with the
+ * line number, never skipped. Scalars stay strings. The CloudFormation template, which needs tags and flow
+ * collections, is read with SnakeYAML instead ({@link CloudFormationTemplate}).
  */
 final class BlockYaml {
   private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*):(?: (.*))?");

@@ -8,19 +8,29 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rootbot.actions.org.ScpCheck;
 import dev.rootbot.actions.task.TaskPolicy;
+import dev.rootbot.bot.Rootbot;
+import dev.rootbot.bot.config.Config;
+import dev.rootbot.bot.config.ConfigError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,26 +246,417 @@ class DeployFilesTest {
     assertThat(at(manifest, "oauth_config", "scopes", "user")).as("the bot acts as itself, never as a person").isNull();
   }
 
-  // ---- CloudFormation template and Dockerfile ----
+  // ---- CloudFormation template, rendered for each way of running the service ----
 
-  @Test
-  void template_reads_slack_secrets_from_secrets_manager_never_from_parameters_or_plain_environment() {
-    List<String> lines = read("cloudformation.yaml").lines().toList();
-    Pattern secretName = Pattern.compile("(?:- )?Name: (SLACK_BOT_TOKEN|SLACK_SIGNING_SECRET|SLACK_APP_TOKEN)");
-    Set<String> found = new TreeSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher name = secretName.matcher(lines.get(i).strip());
-      if (name.matches()) {
-        found.add(name.group(1));
-        assertThat(lines.get(i + 1).strip()).as("line after %s", name.group(1))
-            .startsWith("ValueFrom:").contains("${SlackSecretArn}:" + name.group(1) + "::");
-      }
+  /** What a stopping task needs beyond Rootbot's drain: closing Slack, saying it stopped, closing the store. */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(20);
+  /** Fargate's largest StopTimeout. */
+  private static final Duration FARGATE_MAX_STOP_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * How long /healthz may fail before a replica is taken out: longer than a Multi-AZ failover of the database
+   * (one to two minutes, by AWS's account), since a replica killed in the middle of a root task leaves it UNKNOWN.
+   */
+  private static final Duration RIDE_OUT = Duration.ofMinutes(2);
+  /** How long Slack waits for any answer. */
+  private static final Duration SLACK_ACK = Duration.ofSeconds(3);
+  private static final Set<String> SLACK_SECRETS = Set.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
+
+  /** Parameters that every service deployment gives; the modes below add SlackMode and Store. */
+  private static final Map<String, String> ON_ECS = Map.of(
+      "RunOnEcs", "true",
+      "ContainerImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/rootbot@sha256:0123",
+      "SlackSecretArn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rootbot/slack-AbCdEf",
+      "VpcId", "vpc-0123456789abcdef0",
+      "SubnetIds", "subnet-aaaa,subnet-bbbb",
+      "CertificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+      "DatabaseUrlSecretArn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:rootbot/store-AbCdEf",
+      "Approvers", "S0123ABCDEF");
+
+  /** A way of running the service: how Slack reaches it and where it keeps its store. */
+  private record Mode(String slackMode, String store) {
+    boolean shared() {
+      return !store.equals("sqlite");
     }
 
-    assertThat(found).containsExactly("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
-    assertThat(parameterNames(lines)).isNotEmpty()
-        .noneMatch(name -> name.matches("(?i).*(token|signing|password).*"));
+    Map<String, String> parameters() {
+      Map<String, String> values = new HashMap<>(ON_ECS);
+      values.put("SlackMode", slackMode);
+      values.put("Store", store);
+      return values;
+    }
+
+    @Override
+    public String toString() {
+      return "SlackMode=" + slackMode + " Store=" + store;
+    }
   }
+
+  private static List<Mode> modes() {
+    List<Mode> modes = new ArrayList<>();
+    for (String slackMode : List.of("socket", "http")) {
+      for (String store : List.of("new-rds", "existing", "sqlite")) {
+        modes.add(new Mode(slackMode, store));
+      }
+    }
+    return modes;
+  }
+
+  @Test
+  void template_reads_with_its_tags_and_uses_every_parameter_and_condition_it_declares() {
+    CloudFormationTemplate template = template();
+    Set<String> used = template.usedNames();
+    Set<String> declared = new TreeSet<>();
+    declared.addAll(template.section("Parameters").keySet());
+    declared.addAll(template.section("Resources").keySet());
+    declared.addAll(template.section("Conditions").keySet());
+
+    assertThat(template.section("Parameters").keySet()).as("parameters nothing uses").isSubsetOf(used);
+    assertThat(template.section("Conditions").keySet()).as("conditions nothing uses").isSubsetOf(used);
+    assertThat(used).as("names used but declared nowhere").allMatch(n -> declared.contains(n) || n.startsWith("AWS::"));
+    List<String> grouped = new ArrayList<>();
+    for (Object group : CloudFormationTemplate.list(at(template.section("Metadata"),
+        "AWS::CloudFormation::Interface", "ParameterGroups"))) {
+      CloudFormationTemplate.list(CloudFormationTemplate.map(group).get("Parameters"))
+          .forEach(p -> grouped.add((String) p));
+    }
+    assertThat(grouped).as("the console shows each parameter once")
+        .containsExactlyInAnyOrderElementsOf(template.section("Parameters").keySet());
+  }
+
+  @Test
+  void rules_accept_every_mode_and_name_what_an_incomplete_one_lacks() {
+    CloudFormationTemplate template = template();
+    for (Mode mode : modes()) {
+      assertThat(template.brokenRules(mode.parameters())).as(mode.toString()).isEmpty();
+    }
+    Map<String, String> noUrl = new Mode("socket", "existing").parameters();
+    noUrl.put("DatabaseUrlSecretArn", "");
+    Map<String, String> noCertificate = new Mode("http", "new-rds").parameters();
+    noCertificate.put("CertificateArn", "");
+
+    assertThat(template.brokenRules(noUrl)).singleElement().asString().contains("DatabaseUrlSecretArn");
+    assertThat(template.brokenRules(noCertificate)).singleElement().asString().contains("CertificateArn");
+    assertThat(template.brokenRules(Map.of())).singleElement().asString().contains("TrustedPrincipalArn");
+  }
+
+  @Test
+  void with_postgresql_two_tasks_run_and_a_deployment_starts_the_new_ones_before_it_stops_the_old() {
+    for (Mode mode : modes()) {
+      Map<String, Object> service = template().render(mode.parameters()).properties("Service");
+      Map<String, Object> deployment = CloudFormationTemplate.map(service.get("DeploymentConfiguration"));
+
+      if (mode.shared()) {
+        assertThat(service.get("DesiredCount")).as(mode.toString()).isEqualTo("2");
+        assertThat(deployment.get("MinimumHealthyPercent")).as("%s: old tasks stop only when new ones are healthy", mode)
+            .isEqualTo("100");
+        assertThat(deployment.get("MaximumPercent")).as("%s: room for all the new tasks beside the old", mode)
+            .isEqualTo("200");
+      } else {
+        assertThat(service.get("DesiredCount")).as("%s: one SQLite file, one replica", mode).isEqualTo("1");
+        assertThat(deployment.get("MaximumPercent")).as("%s: never two replicas on two files", mode).isEqualTo("100");
+        assertThat(deployment.get("MinimumHealthyPercent")).as(mode.toString()).isEqualTo("0");
+      }
+      assertThat(at(deployment, "DeploymentCircuitBreaker", "Enable")).as(mode.toString()).isEqualTo("true");
+    }
+  }
+
+  @Test
+  void a_stopping_task_gets_more_time_than_rootbot_takes_to_drain() throws ReflectiveOperationException {
+    Field field = Rootbot.class.getDeclaredField("DRAIN");
+    field.setAccessible(true);
+    Duration drain = (Duration) field.get(null);
+
+    for (Mode mode : modes()) {
+      Duration stopTimeout = seconds(container(template().render(mode.parameters())).get("StopTimeout"));
+
+      assertThat(stopTimeout).as("%s: StopTimeout, SIGTERM to SIGKILL", mode)
+          .isGreaterThanOrEqualTo(drain.plus(STOP_MARGIN))
+          .isLessThanOrEqualTo(FARGATE_MAX_STOP_TIMEOUT);
+    }
+  }
+
+  @Test
+  void health_checks_ask_healthz_and_ride_out_a_database_failover() {
+    for (Mode mode : modes()) {
+      CloudFormationTemplate.Rendered rendered = template().render(mode.parameters());
+      Map<String, Object> container = container(rendered);
+      String port = environment(container).get("PORT");
+      Map<String, Object> check = CloudFormationTemplate.map(container.get("HealthCheck"));
+      Map<String, Object> service = rendered.properties("Service");
+
+      assertThat(String.join(" ", strings(check.get("Command")))).as(mode.toString())
+          .startsWith("CMD-SHELL ").contains("curl --fail ").contains("http://127.0.0.1:" + port + "/healthz");
+      assertThat(seconds(check.get("Interval")).multipliedBy(Long.parseLong((String) check.get("Retries"))))
+          .as("%s: the container check's window", mode).isGreaterThanOrEqualTo(RIDE_OUT);
+      assertThat(seconds(service.get("HealthCheckGracePeriodSeconds"))).as(mode.toString())
+          .isGreaterThanOrEqualTo(seconds(check.get("StartPeriod")));
+      assertThat(maps(container.get("PortMappings"))).singleElement()
+          .satisfies(mapping -> assertThat(mapping.get("ContainerPort")).isEqualTo(port));
+
+      if (mode.slackMode().equals("http")) {
+        Map<String, Object> target = rendered.properties("TargetGroup");
+        assertThat(target.get("HealthCheckPath")).isEqualTo("/healthz");
+        assertThat(at(target, "Matcher", "HttpCode")).isEqualTo("200");
+        assertThat(target.get("Port")).isEqualTo(port);
+        assertThat(seconds(target.get("HealthCheckIntervalSeconds"))
+            .multipliedBy(Long.parseLong((String) target.get("UnhealthyThresholdCount"))))
+            .as("%s: the load balancer's window", mode).isGreaterThanOrEqualTo(RIDE_OUT);
+        Map<String, String> attributes = new HashMap<>();
+        maps(target.get("TargetGroupAttributes")).forEach(a -> attributes.put((String) a.get("Key"), (String) a.get("Value")));
+        assertThat(seconds(attributes.get("deregistration_delay.timeout_seconds")))
+            .as("%s: requests in flight finish before SIGTERM", mode).isGreaterThan(SLACK_ACK);
+        assertThat(maps(service.get("LoadBalancers"))).singleElement()
+            .satisfies(lb -> assertThat(lb.get("ContainerPort")).isEqualTo(port));
+        // Only /slack/events reaches the tasks from the internet; /healthz and /metrics stay in the VPC.
+        assertThat(at(rendered.properties("HttpsListener"), "DefaultActions")).asString().contains("fixed-response");
+        Map<String, Object> rule = rendered.properties("SlackEventsRule");
+        assertThat(strings(at(maps(rule.get("Conditions")).get(0), "PathPatternConfig", "Values")))
+            .containsExactly(SLACK_EVENTS_PATH);
+      } else {
+        assertThat(rendered.resources()).as(mode.toString()).doesNotContainKeys("LoadBalancer", "TargetGroup");
+        assertThat(service).doesNotContainKey("LoadBalancers");
+      }
+    }
+  }
+
+  @Test
+  void a_new_database_is_private_and_reachable_only_from_the_tasks() {
+    CloudFormationTemplate.Rendered rendered = template().render(new Mode("socket", "new-rds").parameters());
+    Map<String, Object> database = rendered.properties("Database");
+    Map<String, Object> group = rendered.properties("DatabaseSecurityGroup");
+
+    assertThat(database.get("Engine")).isEqualTo("postgres");
+    assertThat(database.get("PubliclyAccessible")).isEqualTo("false");
+    assertThat(database.get("StorageEncrypted")).isEqualTo("true");
+    assertThat(database.get("VPCSecurityGroups")).isEqualTo(List.of(Map.of("Ref", "DatabaseSecurityGroup")));
+    assertThat(maps(group.get("SecurityGroupIngress"))).as("one way in: PostgreSQL from the tasks")
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.get("SourceSecurityGroupId")).isEqualTo(Map.of("Ref", "ServiceSecurityGroup"));
+          assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
+          assertThat(rule.get("FromPort")).isEqualTo(database.get("Port"));
+          assertThat(rule.get("ToPort")).isEqualTo(database.get("Port"));
+        });
+    assertThat(maps(group.get("SecurityGroupEgress"))).singleElement()
+        .satisfies(rule -> assertThat(rule.get("CidrIp")).isEqualTo("255.255.255.255/32"));
+    for (String ingress : rendered.ofType("AWS::EC2::SecurityGroupIngress")) {
+      assertThat(rendered.properties(ingress).get("GroupId")).as("a rule added to the database's group elsewhere")
+          .isNotEqualTo(Map.of("Ref", "DatabaseSecurityGroup"));
+    }
+    assertThat(rendered.resources().get("Database")).containsEntry("DeletionPolicy", "Snapshot");
+    assertThat(database.get("DeletionProtection")).isEqualTo("true");
+
+    for (Mode mode : List.of(new Mode("socket", "existing"), new Mode("http", "sqlite"))) {
+      assertThat(template().render(mode.parameters()).ofType("AWS::RDS::DBInstance")).as(mode.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void no_secret_is_in_plain_text_and_each_task_reads_exactly_its_own_secrets() {
+    for (Mode mode : modes()) {
+      CloudFormationTemplate.Rendered rendered = template().render(mode.parameters());
+      Map<String, Object> container = container(rendered);
+      Map<String, String> environment = environment(container);
+      Map<String, Object> secrets = new TreeMap<>();
+      maps(container.get("Secrets")).forEach(s -> secrets.put((String) s.get("Name"), s.get("ValueFrom")));
+
+      assertThat(environment.keySet()).as(mode.toString()).doesNotContainAnyElementsOf(SLACK_SECRETS);
+      assertThat(environment.values()).as(mode.toString())
+          .noneMatch(v -> v.contains("jdbc:") || v.toLowerCase(Locale.ROOT).contains("password"));
+      assertThat(environment).as("%s: two tasks of one definition would share a fixed replica ID", mode)
+          .doesNotContainKey("ROOTBOT_REPLICA_ID");
+      Object slackSecret = Map.of("Ref", "SlackSecretArn");
+      Object storeSecret = mode.store().equals("new-rds") ? Map.of("Ref", "StoreUrlSecret")
+          : Map.of("Ref", "DatabaseUrlSecretArn");
+      Set<Object> secretArns = new LinkedHashSet<>();
+      for (Map.Entry<String, Object> secret : secrets.entrySet()) {
+        // Each is one JSON key of a secret, "ARN:KEY::", named like the variable it becomes.
+        List<Object> sub = subWithVariables(secret.getValue());
+        assertThat((String) sub.get(0)).as(mode + " " + secret.getKey()).endsWith(":" + secret.getKey() + "::");
+        assertThat(secretArn(sub)).as(mode + " " + secret.getKey())
+            .isEqualTo(secret.getKey().equals("ROOTBOT_STORE") ? storeSecret : slackSecret);
+        secretArns.add(secretArn(sub));
+      }
+      if (mode.shared()) {
+        assertThat(secrets).containsKey("ROOTBOT_STORE");
+        assertThat(environment).doesNotContainKey("ROOTBOT_STORE");
+      } else {
+        assertThat(environment.get("ROOTBOT_STORE")).startsWith("sqlite:");
+        assertThat(secrets).doesNotContainKey("ROOTBOT_STORE");
+      }
+      assertThat(secrets.keySet()).as(mode.toString()).contains("SLACK_BOT_TOKEN")
+          .contains(mode.slackMode().equals("http") ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN");
+      Map<String, Object> readSecrets = statements(rendered.properties("ExecutionRole")).stream()
+          .filter(s -> oneOrMany(s.get("Action")).contains("secretsmanager:GetSecretValue")).findFirst().orElseThrow();
+      assertThat(CloudFormationTemplate.list(readSecrets.get("Resource"))).as("%s: what ECS may read for the task", mode)
+          .containsExactlyInAnyOrderElementsOf(secretArns);
+
+      // A dynamic reference resolves a secret into the property it sits in: only the database's credentials and
+      // the secret that holds the store's URL may receive one. Outputs never do.
+      List<String> resolvedAt = new ArrayList<>();
+      rendered.resources().forEach((id, body) -> findResolves(id, body, resolvedAt));
+      rendered.outputs().forEach((id, body) -> findResolves("Outputs." + id, body, resolvedAt));
+      assertThat(resolvedAt).as(mode.toString()).allMatch(path -> path.startsWith("Database.Properties.MasterUser")
+          || path.equals("StoreUrlSecret.Properties.SecretString"));
+    }
+    assertThat(template().section("Parameters").keySet()).as("tokens and passwords never pass through parameters")
+        .isNotEmpty().noneMatch(name -> name.matches("(?i).*(token|signing|password).*"));
+  }
+
+  @Test
+  void the_store_url_the_template_builds_is_one_the_driver_reads_and_it_verifies_the_database() {
+    CloudFormationTemplate.Rendered rendered = template().render(new Mode("http", "new-rds").parameters());
+    Map<String, Object> database = rendered.properties("Database");
+    Map<String, Object> generated = CloudFormationTemplate.map(rendered.properties("DatabaseSecret")
+        .get("GenerateSecretString"));
+    String username = "{{resolve:secretsmanager:${DatabaseSecret}:SecretString:username}}";
+    String password = "{{resolve:secretsmanager:${DatabaseSecret}:SecretString:password}}";
+    String secretString = (String) CloudFormationTemplate.map(rendered.properties("StoreUrlSecret").get("SecretString"))
+        .get("Fn::Sub");
+    String json = secretString.replace("${Database.Endpoint.Address}", "rootbot.abc.us-east-1.rds.amazonaws.com")
+        .replace("${Database.Endpoint.Port}", (String) database.get("Port"))
+        .replace(username, "rootbot").replace(password, "Passw0rdWithoutPunctuation");
+    String url = JsonParser.parseString(json).getAsJsonObject().get("ROOTBOT_STORE").getAsString();
+    Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+
+    assertThat(database.get("MasterUsername")).isEqualTo(Map.of("Fn::Sub", username));
+    assertThat(database.get("MasterUserPassword")).isEqualTo(Map.of("Fn::Sub", password));
+    assertThat(generated.get("ExcludePunctuation")).as("a password the URL carries without escaping").isEqualTo("true");
+    assertThat(parsed).as(url).isNotNull();
+    assertThat(parsed.getProperty("PGDBNAME")).isEqualTo(database.get("DBName"));
+    assertThat(parsed.getProperty("PGPORT")).isEqualTo(database.get("Port"));
+    assertThat(parsed.getProperty("user")).isEqualTo("rootbot");
+    assertThat(parsed.getProperty("password")).isEqualTo("Passw0rdWithoutPunctuation");
+    assertThat(parsed.getProperty("sslmode")).as("TLS that checks whom it talks to").isEqualTo("verify-full");
+    List<String> run = dockerStages(read("Dockerfile")).get(1);
+    Matcher bundle = Pattern.compile("ADD --chmod=644 (https://truststore\\.pki\\.rds\\.amazonaws\\.com/\\S+\\.pem) (\\S+)")
+        .matcher(only(run, "ADD "));
+    assertThat(bundle.matches()).as("the image holds the RDS certificate authorities").isTrue();
+    assertThat(parsed.getProperty("sslrootcert")).isEqualTo(bundle.group(2));
+  }
+
+  @Test
+  void every_variable_the_template_sets_is_one_the_bot_reads() {
+    Set<String> read = variablesTheBotReads();
+    for (Mode mode : modes()) {
+      Map<String, Object> container = container(template().render(mode.parameters()));
+      Set<String> set = new TreeSet<>(environment(container).keySet());
+      maps(container.get("Secrets")).forEach(s -> set.add((String) s.get("Name")));
+
+      assertThat(read).as(mode.toString()).containsAll(set);
+    }
+  }
+
+  @Test
+  void every_variable_the_bot_reads_is_in_the_deploy_readmes_table_and_the_table_names_no_other() {
+    Set<String> documented = new TreeSet<>();
+    Matcher name = Pattern.compile("`([A-Z][A-Z0-9_]*(?:<[A-Z]+>)?)`").matcher("");
+    for (String line : read("README.md").lines().toList()) {
+      if (line.startsWith("| `")) {
+        name.reset(line);
+        while (name.find()) {
+          documented.add(name.group(1));
+        }
+      }
+    }
+    Set<String> read = variablesTheBotReads();
+
+    assertThat(read).isNotEmpty().allSatisfy(variable -> assertThat(documented)
+        .as("deploy/README.md's table of variables").anyMatch(doc -> covers(doc, variable)));
+    assertThat(documented).allSatisfy(doc -> assertThat(read).as("a variable the bot no longer reads")
+        .anyMatch(variable -> covers(doc, variable)));
+  }
+
+  /** {@code AWS_ENDPOINT_URL_<SERVICE>} covers every name with its prefix; any other name covers itself. */
+  private static boolean covers(String documented, String variable) {
+    int placeholder = documented.indexOf('<');
+    return placeholder < 0 ? documented.equals(variable) : variable.startsWith(documented.substring(0, placeholder));
+  }
+
+  /** The environment variables {@link Config} looks at, recorded by giving it an environment that remembers. */
+  private static Set<String> variablesTheBotReads() {
+    Set<String> asked = new TreeSet<>();
+    Map<String, String> environment = new AbstractMap<>() {
+      @Override
+      public String get(Object key) {
+        asked.add((String) key);
+        return null;
+      }
+
+      @Override
+      public Set<Map.Entry<String, String>> entrySet() {
+        return Set.of();
+      }
+    };
+    try {
+      Config.fromEnvironment(environment);
+    } catch (ConfigError expected) {
+      // Nothing is set, so required variables are missing; every variable was read before that was reported.
+    }
+    return asked;
+  }
+
+  private static CloudFormationTemplate template() {
+    return CloudFormationTemplate.read(read("cloudformation.yaml"));
+  }
+
+  private static Map<String, Object> container(CloudFormationTemplate.Rendered rendered) {
+    return maps(rendered.properties("TaskDefinition").get("ContainerDefinitions")).get(0);
+  }
+
+  /** A container's plain environment; every value is a literal or a Ref, shown as text. */
+  private static Map<String, String> environment(Map<String, Object> container) {
+    Map<String, String> environment = new TreeMap<>();
+    maps(container.get("Environment")).forEach(e -> environment.put((String) e.get("Name"), String.valueOf(e.get("Value"))));
+    return environment;
+  }
+
+  private static List<Map<String, Object>> statements(Map<String, Object> role) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Map<String, Object> policy : maps(role.get("Policies"))) {
+      statements.addAll(maps(at(policy, "PolicyDocument", "Statement")));
+    }
+    return statements;
+  }
+
+  /** A Fn::Sub as [text, variables], whichever form it was written in. */
+  private static List<Object> subWithVariables(Object valueFrom) {
+    Object sub = CloudFormationTemplate.map(valueFrom).get("Fn::Sub");
+    return sub instanceof String ? List.of(sub, Map.of()) : CloudFormationTemplate.list(sub);
+  }
+
+  /** The secret a "${X}:KEY::" names: X's value from the Sub's own variables, or a Ref to X. */
+  private static Object secretArn(List<Object> sub) {
+    Matcher variable = Pattern.compile("^\\$\\{([A-Za-z0-9]+)}:").matcher((String) sub.get(0));
+    assertThat(variable.find()).as("%s starts with the secret", sub.get(0)).isTrue();
+    Object local = CloudFormationTemplate.map(sub.get(1)).get(variable.group(1));
+    return local != null ? local : Map.of("Ref", variable.group(1));
+  }
+
+  private static void findResolves(String path, Object value, List<String> found) {
+    if (value instanceof String) {
+      if (((String) value).contains("{{resolve:")) {
+        found.add(path.replace(".Fn::Sub", ""));
+      }
+    } else if (value instanceof List) {
+      List<Object> items = CloudFormationTemplate.list(value);
+      for (int i = 0; i < items.size(); i++) {
+        findResolves(path + "[" + i + "]", items.get(i), found);
+      }
+    } else if (value instanceof Map) {
+      CloudFormationTemplate.map(value).forEach((key, v) -> findResolves(path + "." + key, v, found));
+    }
+  }
+
+  /** An IAM element in YAML that may be one value or a list of them, as a list. */
+  private static List<Object> oneOrMany(Object value) {
+    return value instanceof List ? CloudFormationTemplate.list(value) : List.of(value);
+  }
+
+  private static Duration seconds(Object value) {
+    return Duration.ofSeconds(Long.parseLong(String.valueOf(value)));
+  }
+
+  // ---- Dockerfile and README ----
 
   @Test
   void image_builds_the_contract_jar_and_runs_it_as_a_non_root_user_with_its_store_in_the_volume() {
@@ -374,20 +775,6 @@ class DeployFilesTest {
 
   private static int indentOf(String line) {
     return line.length() - line.stripLeading().length();
-  }
-
-  /** The names declared under the template's top-level Parameters key. */
-  private static List<String> parameterNames(List<String> lines) {
-    List<String> names = new ArrayList<>();
-    boolean inParameters = false;
-    for (String line : lines) {
-      if (!line.isBlank() && indentOf(line) == 0 && !line.startsWith("#")) {
-        inParameters = line.equals("Parameters:");
-      } else if (inParameters && indentOf(line) == 2 && line.strip().matches("[A-Za-z0-9]+:")) {
-        names.add(line.strip().replace(":", ""));
-      }
-    }
-    return names;
   }
 
   /** The Dockerfile's instructions, continuation lines joined, grouped by build stage. */
