@@ -68,16 +68,23 @@ class DeployFilesTest {
    * Slack's method reference gives it. {@code apps.connections.open} is called with the app-level token, whose
    * {@code connections:write} scope is granted when that token is created, not in the manifest.
    */
-  private static final Map<String, String> WEB_API_SCOPES = Map.of(
-      "auth.test", "",
-      "chat.postMessage", "chat:write",
-      "chat.update", "chat:write",
-      "chat.postEphemeral", "chat:write",
-      "chat.getPermalink", "",
-      "views.open", "",
-      "views.update", "",
-      "users.info", "users:read",
-      "usergroups.users.list", "usergroups:read");
+  private static final Map<String, String> WEB_API_SCOPES = Map.ofEntries(
+      Map.entry("auth.test", ""),
+      Map.entry("chat.postMessage", "chat:write"),
+      Map.entry("chat.update", "chat:write"),
+      Map.entry("chat.postEphemeral", "chat:write"),
+      Map.entry("chat.getPermalink", ""),
+      Map.entry("views.open", ""),
+      Map.entry("views.update", ""),
+      Map.entry("users.info", "users:read"),
+      Map.entry("usergroups.users.list", "usergroups:read"),
+      // Before posting again a message whose answer was lost, to see whether Slack has it (public and private).
+      Map.entry("conversations.history", "channels:history groups:history"),
+      Map.entry("conversations.replies", "channels:history groups:history"));
+
+  /** The Web API methods the bot's code calls through the Slack SDK, e.g. {@code chatPostMessage} → chat.postMessage. */
+  private static final Pattern SDK_CALL = Pattern.compile(
+      "\\.(auth|chat|conversations|files|users|usergroups|views)([A-Z][A-Za-z]*)\\(");
 
   /** Each event the bot subscribes to, and the scope that delivers it. */
   private static final Map<String, String> EVENT_SCOPES = Map.of("app_mention", "app_mentions:read");
@@ -230,10 +237,38 @@ class DeployFilesTest {
   }
 
   @Test
+  void every_web_api_method_the_bot_calls_has_its_scope_listed() throws IOException {
+    Set<String> called = new TreeSet<>();
+    try (var sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher call = SDK_CALL.matcher(Files.readString(source));
+        while (call.find()) {
+          called.add(method(call.group(1), call.group(2)));
+        }
+      }
+    }
+    assertThat(called).contains("chat.postMessage", "conversations.history");
+    assertThat(WEB_API_SCOPES.keySet()).containsAll(called);
+  }
+
+  /** The Web API method of an SDK call: chat + PostMessage → chat.postMessage, usergroups + UsersList → usergroups.users.list. */
+  private static String method(String family, String rest) {
+    if (family.equals("usergroups") && rest.startsWith("Users")) {
+      return "usergroups.users." + lowerFirst(rest.substring("Users".length()));
+    }
+    return family + "." + lowerFirst(rest);
+  }
+
+  private static String lowerFirst(String text) {
+    return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+  }
+
+  @Test
   void manifest_asks_for_exactly_the_bot_scopes_the_bot_uses() {
     Map<String, Object> manifest = manifest();
     Set<String> needed = new TreeSet<>();
-    WEB_API_SCOPES.values().stream().filter(scope -> !scope.isEmpty()).forEach(needed::add);
+    WEB_API_SCOPES.values().stream().filter(scope -> !scope.isEmpty())
+        .forEach(scopes -> needed.addAll(List.of(scopes.split(" "))));
     for (String event : strings(at(manifest, "settings", "event_subscriptions", "bot_events"))) {
       assertThat(EVENT_SCOPES).as("a known scope for event %s", event).containsKey(event);
       needed.add(EVENT_SCOPES.get(event));
