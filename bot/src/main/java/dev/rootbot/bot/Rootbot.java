@@ -10,13 +10,20 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.rootbot.actions.RootTasks;
 import dev.rootbot.actions.org.OrganizationDirectory;
 import dev.rootbot.actions.org.ReadinessCheck;
+import dev.rootbot.actions.org.OrganizationTree;
+import dev.rootbot.actions.org.Preflight;
 import dev.rootbot.actions.org.ScpCheck;
+import dev.rootbot.actions.org.ScpReport;
+import dev.rootbot.actions.org.ScpStatus;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.rootbot.actions.TaskObserver;
 import dev.rootbot.actions.session.AwsClients;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.trail.TrailConfirmation;
 import dev.rootbot.bot.approval.Approvals;
 import dev.rootbot.bot.approval.Approvers;
+import dev.rootbot.bot.card.Approving;
 import dev.rootbot.bot.card.Card;
 import dev.rootbot.bot.card.StatusReport;
 import dev.rootbot.bot.command.Grammar;
@@ -135,6 +142,9 @@ public final class Rootbot implements AutoCloseable {
 
     var rootTasks = new RootTasks(directory, readiness::features, new RootSessions(aws, config.aws().sessionLength()),
         new ScpCheck(aws.organizations()), caller, config.aws().region(), parallel, clock);
+    var tree = new OrganizationTree(aws.organizations(), Duration.ofMinutes(2), Ticker.systemTicker(), parallel);
+    var preflight = new Preflight(tree, readiness::features);
+    var scps = new ScpStatus(tree);
 
     var slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl().toString());
@@ -145,7 +155,7 @@ public final class Rootbot implements AutoCloseable {
 
     ReplicaId me = config.replica().id();
     Duration lease = config.replica().lease();
-    var card = new Card(config.aws().sessionLength());
+    var card = new Card(config.aws().sessionLength(), Approving.anyOf(approvers));
     OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics, me));
     Runnable nudge = outbox::nudge;
 
@@ -154,14 +164,18 @@ public final class Rootbot implements AutoCloseable {
     var running = new Running(store, rootTasks, me, RUNNERS, RUNNER_POLL, nudge, metrics);
     var people = new SlackPeople(methods, approvers, Duration.ofMinutes(3));
     var approvals = new Approvals(approvers);
-    var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, rootTasks::check,
-        config.aws().region(), config.requestTtl(), nudge);
+    Asking.Preflights preflights = (task, region) -> preflight.check(task.target(), task.policy(), task.kind().actions(),
+        region, task.kind().onRootUser() ? Optional.empty() : Optional.of(task.resource()));
+    Optional<Asking.Previews> previews = config.preview()
+        ? Optional.of(task -> rootTasks.preview(task, TaskObserver.ignoring())) : Optional.empty();
+    var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, preflights,
+        previews, config.aws().region(), config.requestTtl(), nudge);
     var deciding = new Deciding(store, approvals, people, clock, running::nudge, nudge);
     var sweeping = new Sweeping(store, caller, config.aws().region(), lease, config.requestTtl(), nudge);
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness), store.events(), new Work(work, metrics, clock));
+        () -> status(readiness, scps), store.events(), new Work(work, metrics, clock));
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();
@@ -245,9 +259,16 @@ public final class Rootbot implements AutoCloseable {
     return store;
   }
 
-  private String status(ReadinessCheck readiness) {
+  private String status(ReadinessCheck readiness, ScpStatus scps) {
     try {
-      return StatusReport.render(readiness.check(), store.requests().open());
+      Optional<ScpReport> report;
+      try {
+        report = Optional.of(scps.report());
+      } catch (SdkException e) {
+        report = Optional.empty(); // the features still tell something
+        log.info("Could not read the organization's SCPs for /root status: {}", e.getMessage());
+      }
+      return StatusReport.render(readiness.check(), report, store.requests().open());
     } catch (SdkException e) {
       return StatusReport.unavailable(String.valueOf(e.getMessage()));
     }

@@ -46,18 +46,23 @@ class SandboxStoryBrowserTest {
     WebElement card = text(By.cssSelector("#messages .message.from-bot"), "Waiting for approval");
     String ts = card.getAttribute("data-ts");
     assertThat(card.getText()).contains("Root task: unlock bucket payments-audit-logs", "S3UnlockBucketPolicy",
-        "prod-payments", "222222222222", "INC-42 locked us out");
+        "prod-payments", "222222222222", "INC-42 locked us out",
+        "What will change", "Will remove the bucket policy", "DenyEveryone", "sha256");
+    int previews = sandbox.aws.calls().withAction("sts:AssumeRoot").size(); // the preview's, before the card
 
     approve(ts);
     text(By.cssSelector("#messages .message.ephemeral"), "someone else must approve it");
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).hasSize(previews);
 
     browser.findElement(By.cssSelector(".person[data-user='U0BOB0000']")).click();
     text(By.id("viewer"), "(bob)");
     approve(ts);
 
-    WebElement done = text(By.cssSelector(".message[data-ts='" + ts + "']"), "Done");
-    done.findElement(By.cssSelector(".thread-link")).click();
+    text(By.cssSelector(".message[data-ts='" + ts + "']"), "Done");
+    chromium.waiting().until(d -> { // the card may be drawn again meanwhile: find the link afresh
+      d.findElement(By.cssSelector(".message[data-ts='" + ts + "'] .thread-link")).click();
+      return true;
+    });
     WebElement result = text(By.id("thread-messages"), "Done: unlock bucket payments-audit-logs");
     assertThat(result.getText()).contains("s3:DeleteBucketPolicy", "CloudTrail");
     List<WebElement> links = browser.findElements(By.cssSelector("#thread-messages a[href*='cloudtrailv2']"));

@@ -196,6 +196,16 @@ public final class Sandboxed implements AutoCloseable {
     throw new AssertionError("request " + requestId + " did not match within " + WAIT + "; it is " + seen);
   }
 
+  /**
+   * The AssumeRoot calls that opened a root session to run a task, since {@code card} was posted: a preview's
+   * session is opened before its card, so it is not among them.
+   */
+  public List<dev.rootbot.sandbox.aws.RecordedCall> runSessionsSince(Message card) {
+    String[] parts = card.ts().split("\\.");
+    Instant posted = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]) * 1_000);
+    return aws.calls().withAction("sts:AssumeRoot").stream().filter(call -> !call.time().isBefore(posted)).toList();
+  }
+
   /** The card as it is now. */
   public Message current(Message card) {
     return slack.message(card.channel(), card.ts()).orElseThrow();

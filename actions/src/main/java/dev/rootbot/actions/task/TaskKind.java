@@ -3,6 +3,7 @@ package dev.rootbot.actions.task;
 import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -12,18 +13,20 @@ import java.util.function.BiFunction;
  * words in the grammar.
  */
 public enum TaskKind {
-  UNLOCK_BUCKET("unlock-bucket", TaskPolicy.S3_UNLOCK_BUCKET_POLICY, Effect.CHANGES_RESTORABLE, UnlockBucket::read),
-  UNLOCK_QUEUE("unlock-queue", TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, Effect.CHANGES_RESTORABLE, UnlockQueue::read),
+  UNLOCK_BUCKET("unlock-bucket", TaskPolicy.S3_UNLOCK_BUCKET_POLICY, Effect.CHANGES_RESTORABLE, UnlockBucket::read,
+      Set.of("s3:GetBucketPolicy", "s3:DeleteBucketPolicy")),
+  UNLOCK_QUEUE("unlock-queue", TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, Effect.CHANGES_RESTORABLE, UnlockQueue::read,
+      Set.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes")),
   AUDIT_ROOT_CREDENTIALS("audit-root-credentials", TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS, Effect.READS,
-      (target, fields) -> new AuditRootCredentials(target)),
+      (target, fields) -> new AuditRootCredentials(target), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS.allowedActions()),
   DELETE_ROOT_CREDENTIALS("delete-root-credentials", TaskPolicy.IAM_DELETE_ROOT_USER_CREDENTIALS, Effect.CHANGES,
-      (target, fields) -> new DeleteRootCredentials(target)),
+      (target, fields) -> new DeleteRootCredentials(target), TaskPolicy.IAM_DELETE_ROOT_USER_CREDENTIALS.allowedActions()),
   ALLOW_PASSWORD_RECOVERY("allow-password-recovery", TaskPolicy.IAM_CREATE_ROOT_USER_PASSWORD, Effect.CHANGES,
-      (target, fields) -> new AllowPasswordRecovery(target)),
+      (target, fields) -> new AllowPasswordRecovery(target), TaskPolicy.IAM_CREATE_ROOT_USER_PASSWORD.allowedActions()),
   RESTORE_BUCKET_POLICY("restore-bucket-policy", TaskPolicy.S3_UNLOCK_BUCKET_POLICY, Effect.CHANGES,
-      RestoreBucketPolicy::read),
+      RestoreBucketPolicy::read, Set.of("s3:GetBucketPolicy", "s3:PutBucketPolicy")),
   RESTORE_QUEUE_POLICY("restore-queue-policy", TaskPolicy.SQS_UNLOCK_QUEUE_POLICY, Effect.CHANGES,
-      RestoreQueuePolicy::read);
+      RestoreQueuePolicy::read, Set.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes"));
 
   /** What a kind of task does to the account. */
   private enum Effect {
@@ -37,12 +40,23 @@ public enum TaskKind {
   private final TaskPolicy policy;
   private final Effect effect;
   private final BiFunction<AccountId, JsonObject, RootTask> read;
+  private final Set<String> actions;
 
-  TaskKind(String id, TaskPolicy policy, Effect effect, BiFunction<AccountId, JsonObject, RootTask> read) {
+  TaskKind(String id, TaskPolicy policy, Effect effect, BiFunction<AccountId, JsonObject, RootTask> read,
+      Set<String> actions) {
     this.id = id;
     this.policy = policy;
     this.effect = effect;
     this.read = read;
+    this.actions = Set.copyOf(actions);
+  }
+
+  /**
+   * The actions a task of this kind calls, a subset of what its policy allows: what an SCP must not deny for
+   * the task to work (an SCP denying an action the task never calls does not stand in its way).
+   */
+  public Set<String> actions() {
+    return actions;
   }
 
   /** The stable identifier used in approval policies, metrics and exports, e.g. {@code unlock-bucket}. */

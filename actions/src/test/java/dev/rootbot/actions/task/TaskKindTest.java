@@ -28,6 +28,14 @@ class TaskKindTest {
   }
 
   @Test
+  void a_kind_calls_only_actions_its_policy_allows() {
+    for (TaskKind kind : TaskKind.values()) {
+      assertThat(kind.policy().allowedActions()).as(kind.id()).containsAll(kind.actions());
+      assertThat(kind.actions()).as(kind.id()).isNotEmpty();
+    }
+  }
+
+  @Test
   void only_the_audit_reads_only_the_unlocks_can_be_restored_and_iam_tasks_have_no_region() {
     assertThat(Arrays.stream(TaskKind.values()).filter(k -> !k.changes())).containsExactly(TaskKind.AUDIT_ROOT_CREDENTIALS);
     assertThat(Arrays.stream(TaskKind.values()).filter(TaskKind::restorable))

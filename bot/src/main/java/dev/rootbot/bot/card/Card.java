@@ -1,5 +1,6 @@
 package dev.rootbot.bot.card;
 
+import dev.rootbot.actions.task.Finding;
 import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.bot.request.RootRequest;
@@ -7,7 +8,6 @@ import dev.rootbot.bot.request.State;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The approval card: everything an approver needs to decide, and the buttons to do it. The same card is
@@ -22,11 +22,24 @@ public final class Card {
   public static final String CANCEL = "cancel";
   public static final String DECISION_BLOCK = "decision";
 
-  private final Duration sessionLength;
+  /** The longest preview section a card shows; the whole of a longer one goes into the thread. */
+  static final int PREVIEW_SHOWN_MAX = 1400;
 
-  /** @param sessionLength how long a root session lasts, as configured (at most 15 minutes) */
-  public Card(Duration sessionLength) {
+  private final Duration sessionLength;
+  private final Approving approving;
+
+  /**
+   * @param sessionLength how long a root session lasts, as configured (at most 15 minutes)
+   * @param approving who approves each request, and how far it has come
+   */
+  public Card(Duration sessionLength, Approving approving) {
     this.sessionLength = sessionLength;
+    this.approving = approving;
+  }
+
+  /** A card whose approvers are not named. */
+  public Card(Duration sessionLength) {
+    this(sessionLength, request -> "Needs 1 approver");
   }
 
   public SlackMessage render(RootRequest request) {
@@ -43,29 +56,68 @@ public final class Card {
         .header(icon(request.state()) + " Root task: " + task.summary())
         .section(Mrkdwn.user(request.requester()) + " asks for a root session in *" + Mrkdwn.escape(request.accountName())
             + "* (" + Mrkdwn.code(task.target().value()) + ")")
-        .fields(fields(request))
-        .section(request.reason().map(r -> "*Reason*\n>" + r.text()).orElse("*Reason*\n_none given (read-only task)_"))
-        .context(limits(task) + " · request " + Mrkdwn.code(request.id().value()));
+        .fields(fields(request));
+    briefing(blocks, request);
+    blocks.section(request.reason().map(r -> "*Reason*\n>" + r.text()).orElse("*Reason*\n_none given (read-only task)_"))
+        .context(":lock: Root session of at most " + minutes() + " min with " + Mrkdwn.code(task.policy().policyName())
+            + ", for this task only · request " + Mrkdwn.code(request.id().value()));
     if (task.kind() == TaskKind.DELETE_ROOT_CREDENTIALS) {
       blocks.context(":warning: Deleted credentials cannot be restored. The root user can still recover access"
           + " with password recovery if it is allowed later.");
     }
     blocks.divider();
     if (request.state() == State.REQUESTED) {
-      blocks.section(":hourglass_flowing_sand: *Waiting for approval* by someone other than "
-          + Mrkdwn.user(request.requester()) + ". Expires " + Mrkdwn.date(request.expiresAt()) + ".");
+      blocks.section(":hourglass_flowing_sand: *Waiting for approval.* " + approving.progress(request)
+          + ", not " + Mrkdwn.user(request.requester()) + ", who asked. Expires " + Mrkdwn.date(request.expiresAt()) + ".");
       blocks.actions(DECISION_BLOCK,
           Blocks.confirm(Blocks.button(APPROVE, "Approve", request.id().value(), "primary"),
-              "Approve root task?",
-              "A root session in *" + Mrkdwn.escape(request.accountName()) + "* will " + Mrkdwn.escape(task.summary())
-                  + ". It can do only this, for at most " + minutes() + " minutes.",
-              "Approve", "Not yet"),
+              "Approve root task?", confirmation(request), "Approve", "Not yet"),
           Blocks.button(DENY, "Deny", request.id().value(), "danger"),
           Blocks.button(CANCEL, "Cancel request", request.id().value(), null));
     } else {
       blocks.section(status(request, ahead));
     }
     return new SlackMessage(fallback(request), blocks.json());
+  }
+
+  /** What the preview found (or that there was none), its fingerprint, and the preflight's warnings. */
+  private static void briefing(Blocks blocks, RootRequest request) {
+    request.briefing().snapshot().ifPresentOrElse(snapshot -> {
+      var text = new StringBuilder("*What will change*\n").append(Mrkdwn.escape(snapshot.finding().headline()));
+      blocks.section(text.toString());
+      for (Finding.Section section : snapshot.finding().sections()) {
+        blocks.section("*" + Mrkdwn.escape(section.title()) + "*\n" + (section.verbatim()
+            ? Mrkdwn.block(cut(section.text())) + (section.text().length() > PREVIEW_SHOWN_MAX
+                ? "\n_Cut here; the whole text is in the thread._" : "")
+            : Mrkdwn.escape(section.text())));
+      }
+      blocks.context(":mag: Read in a root session before this card" + request.briefing().previewKey()
+          .map(key -> " (key " + Mrkdwn.code(key) + ")").orElse("") + " · sha256 "
+          + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ": the task changes nothing unless it finds exactly this.");
+    }, () -> {
+      if (request.task().changes()) {
+        blocks.section(":grey_question: *Not previewed.* This Rootbot opens no root session before an approval, so"
+            + " the task acts on what it finds when it runs.");
+      }
+    });
+    for (String warning : request.briefing().warnings()) {
+      blocks.context(":warning: " + Mrkdwn.escape(warning));
+    }
+  }
+
+  /** The Approve dialog's words: what will change, bound by its fingerprint. */
+  private String confirmation(RootRequest request) {
+    String where = " A root session in *" + Mrkdwn.escape(request.accountName()) + "* does only this, for at most "
+        + minutes() + " " + (minutes() == 1 ? "minute" : "minutes") + ".";
+    return request.briefing().snapshot()
+        .map(s -> Mrkdwn.escape(s.finding().headline()) + " sha256 " + Mrkdwn.code(s.fingerprint().shortForm()) + "?"
+            + where)
+        .orElse(Mrkdwn.escape(request.task().summary()) + "?" + where);
+  }
+
+  /** A preview section's text as the card shows it: its beginning, when it is long. */
+  static String cut(String text) {
+    return text.length() <= PREVIEW_SHOWN_MAX ? text : text.substring(0, PREVIEW_SHOWN_MAX) + "…";
   }
 
   /** What a duplicate card of {@code request} becomes: a pointer to the real card, without buttons. */
@@ -80,17 +132,11 @@ public final class Card {
     RootTask task = request.task();
     List<String[]> fields = new ArrayList<>();
     fields.add(new String[] {"Task", Mrkdwn.escape(task.summary())});
-    fields.add(new String[] {"Task policy", Mrkdwn.code(task.policy().policyName())});
     fields.add(new String[] {"Account", Mrkdwn.escape(request.accountName()) + " (" + Mrkdwn.code(task.target().value()) + ")"});
     fields.add(new String[] {"Resource", Mrkdwn.code(task.resource())});
     fields.add(new String[] {"Region", task.kind().onRootUser() ? "global (IAM, logged in us-east-1)" : Mrkdwn.escape(task.eventsRegion().code())});
     fields.add(new String[] {"Requested by", Mrkdwn.user(request.requester())});
     return fields;
-  }
-
-  private String limits(RootTask task) {
-    return ":lock: Root session of at most " + minutes() + " min, this task only: " + Mrkdwn.escape(task.policy().policyName())
-        + " allows " + task.policy().allowedActions().stream().sorted().map(Mrkdwn::code).collect(Collectors.joining(", "));
   }
 
   private long minutes() {
@@ -114,7 +160,8 @@ public final class Card {
         return ":x: *Failed*" + (request.approver().isPresent() ? ", approved by " + who : "") + "." + outcome
             + "\nDetails in the thread.";
       case DENIED:
-        return ":no_entry: *Denied* by " + who + ". Nothing was run.";
+        return ":no_entry: *Denied* by " + who + request.outcome().map(o -> ": " + o.text()).orElse("")
+            + ". Nothing was run.";
       case CANCELLED:
         return ":heavy_multiplication_x: *Cancelled* by " + who + ". Nothing was run.";
       case EXPIRED:

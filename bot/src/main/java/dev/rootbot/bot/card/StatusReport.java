@@ -1,17 +1,31 @@
 package dev.rootbot.bot.card;
 
 import dev.rootbot.actions.org.Readiness;
+import dev.rootbot.actions.org.ScpReport;
 import dev.rootbot.bot.request.RootRequest;
 import java.util.List;
+import java.util.Optional;
 
 /** The answer to {@code /root status}: whether centralized root access is ready, what to fix, and the open requests. */
 public final class StatusReport {
   private StatusReport() {}
 
   public static String render(Readiness readiness, List<RootRequest> open) {
-    var text = new StringBuilder(readiness.ready()
+    return render(readiness, Optional.empty(), open);
+  }
+
+  /**
+   * @param scps where service control policies block root sessions, if it could be read; an SCP that blocks
+   *     somewhere makes the organization not ready there, whatever the features say
+   */
+  public static String render(Readiness readiness, Optional<ScpReport> scps, List<RootRequest> open) {
+    boolean blocked = scps.map(r -> !r.blocked().isEmpty()).orElse(false);
+    var text = new StringBuilder(readiness.ready() && !blocked
         ? ":white_check_mark: *Centralized root access is ready.*\n"
-        : ":warning: *Centralized root access is not ready.* Fix what is marked :x: below.\n");
+        : readiness.ready()
+            ? ":warning: *Centralized root access is ready, but service control policies block root sessions in"
+                + " some accounts* (below).\n"
+            : ":warning: *Centralized root access is not ready.* Fix what is marked :x: below.\n");
     for (Readiness.Check check : readiness.checks()) {
       text.append(check.ok() ? ":white_check_mark: " : ":x: ").append('*').append(Mrkdwn.escape(check.name()))
           .append("*: ").append(Mrkdwn.escape(check.detail()));
@@ -20,6 +34,16 @@ public final class StatusReport {
       }
       text.append('\n');
     }
+    scps.ifPresent(report -> {
+      List<String> lines = report.lines();
+      text.append(report.blocked().isEmpty() ? ":white_check_mark: " : ":x: ").append("*Service control policies*: ");
+      if (lines.size() == 1 && report.blocked().isEmpty() && report.uncertain().isEmpty()) {
+        text.append(Mrkdwn.escape(lines.get(0))).append('\n');
+      } else {
+        text.append('\n');
+        lines.forEach(line -> text.append("      • ").append(Mrkdwn.escape(line)).append('\n'));
+      }
+    });
     text.append('\n');
     if (open.isEmpty()) {
       text.append("No open requests.");

@@ -2,11 +2,14 @@ package dev.rootbot.bot.card;
 
 import dev.rootbot.actions.Step;
 import dev.rootbot.actions.TaskResult;
+import dev.rootbot.actions.task.Finding;
+import dev.rootbot.actions.task.Snapshot;
 import dev.rootbot.actions.trail.TrailLink;
 import dev.rootbot.actions.trail.TrailLinks;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.UserId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +19,10 @@ import java.util.stream.Collectors;
 public final class ThreadReplies {
   /** The button under an unlock's result that asks to put the previous policy back. */
   public static final String RESTORE = "restore";
+  /** The button under a result that changed since approval: file the same task again. */
+  public static final String AGAIN = "file_again";
+  /** How much of a long policy one section of the thread shows, with room for the code fences and escapes. */
+  static final int FULL_TEXT_CHUNK = 2400;
   /** A policy longer than this is shown cut, and kept whole in the store. */
   static final int POLICY_SHOWN_MAX = 2600;
 
@@ -36,6 +43,10 @@ public final class ThreadReplies {
       blocks.section("*Steps*\n" + result.steps().stream().map(ThreadReplies::step).collect(Collectors.joining("\n")));
     }
     String kept = " (kept as the backup of request " + Mrkdwn.code(request.id().value()) + ")";
+    if (result.status() == TaskResult.Status.CHANGED_SINCE_APPROVAL) {
+      snapshot(blocks, "Approved", result.approved().orElseThrow());
+      snapshot(blocks, "There now", result.found().orElseThrow());
+    }
     result.report().ifPresentOrElse(report -> {
       if (report.before().equals(report.after())) {
         blocks.section("*Found*\n" + shown(report.before(), request));
@@ -53,6 +64,11 @@ public final class ThreadReplies {
     blocks.context("Root session key " + result.accessKeyId().map(Mrkdwn::code).orElse("none (no session was opened)")
         + " · started " + Mrkdwn.date(result.startedAt()) + " · took "
         + Math.max(0, java.time.Duration.between(result.startedAt(), result.finishedAt()).toMillis()) + " ms");
+    if (result.status() == TaskResult.Status.CHANGED_SINCE_APPROVAL) {
+      blocks.actions("again", Blocks.confirm(Blocks.button(AGAIN, "File it again", request.id().value(), null),
+          "File it again?", "This files the same task again, with a new preview of what is there now. It needs its"
+              + " own approval.", "File", "Not now"));
+    }
     if (result.succeeded() && result.backup().isPresent() && request.task().kind().restorable()) {
       blocks.actions("restore",
           Blocks.confirm(Blocks.button(RESTORE, "Restore previous policy", request.id().value(), null),
@@ -93,17 +109,52 @@ public final class ThreadReplies {
     }
   }
 
+  /** A snapshot in a result's thread: its headline and sections, policies whole or cut. */
+  private static void snapshot(Blocks blocks, String title, Snapshot snapshot) {
+    blocks.section("*" + title + "* (sha256 " + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ")\n"
+        + Mrkdwn.escape(snapshot.finding().headline()));
+    for (Finding.Section section : snapshot.finding().sections()) {
+      blocks.section("*" + Mrkdwn.escape(section.title()) + "*\n" + (section.verbatim()
+          ? Mrkdwn.block(Card.cut(section.text())) : Mrkdwn.escape(section.text())));
+    }
+  }
+
+  /**
+   * The whole of each preview section the card had to cut (a long policy), for the card's thread; empty when the
+   * card shows all of it.
+   */
+  public static Optional<SlackMessage> fullPreview(RootRequest request) {
+    Optional<Snapshot> snapshot = request.briefing().snapshot();
+    List<Finding.Section> cut = snapshot.map(s -> s.finding().sections()).orElse(List.of()).stream()
+        .filter(s -> s.verbatim() && s.text().length() > Card.PREVIEW_SHOWN_MAX).toList();
+    if (cut.isEmpty()) {
+      return Optional.empty();
+    }
+    var blocks = new Blocks();
+    for (Finding.Section section : cut) {
+      blocks.section("*" + Mrkdwn.escape(section.title()) + "*, whole (the card shows its beginning):");
+      // A section holds at most 3,000 characters: a policy of up to 20 KB takes several.
+      String text = section.text();
+      for (int from = 0; from < text.length(); from += FULL_TEXT_CHUNK) {
+        blocks.section(Mrkdwn.block(text.substring(from, Math.min(text.length(), from + FULL_TEXT_CHUNK))));
+      }
+    }
+    return Optional.of(new SlackMessage("The whole text of what will change, for request " + request.id().value(),
+        blocks.json()));
+  }
+
   /** A request that ended without running: denied, cancelled, expired. */
   public static SlackMessage ended(RootRequest request) {
     String who = request.decidedBy().map(Mrkdwn::user).orElse("Nobody");
     switch (request.state()) {
       case DENIED:
-        return plain(":no_entry: " + who + " denied this request. Nothing was run.");
+        return plain(":no_entry: " + who + " denied this request" + request.outcome().map(o -> ": " + o.text())
+            .orElse("") + ". Nothing was run.");
       case CANCELLED:
         return plain(":heavy_multiplication_x: " + who + " cancelled this request. Nothing was run.");
       case EXPIRED:
         return plain(":hourglass: This request expired: nobody approved it within "
-            + request.ttl().toMinutes() + " minutes. Nothing was run; ask again if it is still needed.");
+            + minutes(request.ttl().toMinutes()) + ". Nothing was run; ask again if it is still needed.");
       default:
         return plain("This request is " + Mrkdwn.escape(request.state().words()) + ".");
     }
@@ -139,6 +190,10 @@ public final class ThreadReplies {
         + Mrkdwn.code(restore.id().value()) + " needs its own approval.");
   }
 
+  static String minutes(long n) {
+    return n + (n == 1 ? " minute" : " minutes");
+  }
+
   static String links(List<TrailLink> links) {
     return links.stream().map(l -> "• " + Mrkdwn.link(l.url(), l.label())).collect(Collectors.joining("\n"));
   }
@@ -147,13 +202,26 @@ public final class ThreadReplies {
     return "• " + Mrkdwn.code(step.action()) + " " + Mrkdwn.escape(step.detail());
   }
 
-  private static String shown(String text, RootRequest request) {
+  private static String shown(String stored, RootRequest request) {
+    String text = readable(stored);
     if (text.length() <= POLICY_SHOWN_MAX) {
       return Mrkdwn.block(text);
     }
     return Mrkdwn.block(text.substring(0, POLICY_SHOWN_MAX) + "…") + "\n_Cut here: it has " + text.length()
         + " characters. The whole text is kept in Rootbot's store with request " + Mrkdwn.code(request.id().value())
         + ", and Restore puts back all of it._";
+  }
+
+  /** A policy document pretty-printed for reading (the store keeps its exact bytes); any other text as it is. */
+  private static String readable(String text) {
+    if (!text.startsWith("{")) {
+      return text;
+    }
+    try {
+      return new dev.rootbot.actions.task.PolicyDocument(text).pretty();
+    } catch (IllegalArgumentException notAPolicy) {
+      return text;
+    }
   }
 
   private static dev.rootbot.actions.task.AwsRegion eventsRegion(TaskResult result) {

@@ -69,6 +69,17 @@ public record AskFor(TaskForm kind, AccountRef account, Resource resource, Optio
     }
   }
 
+  /**
+   * The region of the task's S3 or SQS calls when it is known before any call: the one given, or the one in the
+   * queue's URL or ARN. Empty when the default region is only a first guess (S3 tells where a bucket really is).
+   */
+  public Optional<AwsRegion> knownRegion() {
+    if (region.isPresent()) {
+      return region;
+    }
+    return resource instanceof Resource.Queue queue ? queue.ref().region() : Optional.empty();
+  }
+
   private RootTask queueTask(AccountId target, AwsRegion defaultRegion) {
     QueueRef queue = ((Resource.Queue) resource).ref();
     checkQueue(queue, target, region);

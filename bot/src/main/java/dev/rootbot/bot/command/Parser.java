@@ -115,7 +115,9 @@ final class Parser {
     if (next.isPresent() && next.get().is("because")) {
       String why = words.rest().replaceFirst("^[:,\\-–—]+", "").strip();
       if (why.isEmpty()) {
-        throw error("\"because …\" is required: say why you need root");
+        throw kind.needsReason()
+            ? error("nothing follows \"because\": say why you need root after it")
+            : error("nothing follows \"because\": say why after it, or leave \"because\" out");
       }
       reason = Optional.of(Reason.fromSlack(why));
     } else if (next.isPresent()) {

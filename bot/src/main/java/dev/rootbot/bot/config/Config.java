@@ -5,6 +5,7 @@ import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.bot.logging.LogFormat;
+import dev.rootbot.bot.policy.Policy;
 import dev.rootbot.bot.store.ReplicaId;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * {@link #scrub} removes them from text that may repeat one.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
-    Aws aws, Replica replica, LogFormat logFormat) {
+    Aws aws, Replica replica, LogFormat logFormat, boolean preview, Optional<Path> policy) {
 
   /**
    * This process among the replicas sharing the store: its name in logs and leases, and how long it may stay
@@ -57,7 +58,9 @@ public record Config(Slack slack, int port, String command, String approvers, St
   @Override
   public String toString() {
     return "Config[slack=" + slack + ", port=" + port + ", command=" + command + ", approvers=" + approvers
-        + ", store=" + Redaction.of(store) + ", requestTtl=" + requestTtl + ", aws=" + aws + "]";
+        + ", store=" + Redaction.of(store) + ", requestTtl=" + requestTtl + ", aws=" + aws + ", replica=" + replica
+        + ", logFormat=" + logFormat + ", preview=" + (preview ? "on" : "off") + ", policy=" + policy.map(Path::toString)
+        .orElse("none") + "]";
   }
 
   /**
@@ -101,6 +104,11 @@ public record Config(Slack slack, int port, String command, String approvers, St
       problems.add("ROOTBOT_COMMAND must be a slash command like /root; got " + command);
     }
     String approvers = read.optional("ROOTBOT_APPROVERS").orElse("");
+    Optional<Path> policy = read.optional("ROOTBOT_POLICY").map(Path::of);
+    if (policy.isPresent() && !approvers.isBlank()) {
+      problems.add(Policy.BOTH_SET);
+    }
+    boolean preview = read.onOff("ROOTBOT_PREVIEW", true);
     String store = read.optional("ROOTBOT_STORE").orElse("sqlite:rootbot.db");
     if (!store.startsWith("sqlite:") && !store.startsWith("jdbc:postgresql:")) {
       problems.add("ROOTBOT_STORE must be sqlite:PATH or a jdbc:postgresql://… URL; got " + Redaction.of(store));
@@ -126,7 +134,7 @@ public record Config(Slack slack, int port, String command, String approvers, St
       throw new ConfigError(problems);
     }
     return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
-        new Aws(region, endpoints, session), new Replica(replica, lease), logFormat);
+        new Aws(region, endpoints, session), new Replica(replica, lease), logFormat, preview, policy);
   }
 
   /** Reads variables, collecting problems instead of stopping at the first. */
@@ -150,6 +158,22 @@ public record Config(Slack slack, int port, String command, String approvers, St
         problems.add(name + " is required: " + what);
       }
       return value.orElse(null);
+    }
+
+    boolean onOff(String name, boolean fallback) {
+      Optional<String> value = optional(name);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+        case "on":
+          return true;
+        case "off":
+          return false;
+        default:
+          problems.add(name + " must be on or off; got " + value.get());
+          return fallback;
+      }
     }
 
     int integer(String name, int fallback, int min, int max) {

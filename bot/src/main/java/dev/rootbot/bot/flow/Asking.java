@@ -1,17 +1,20 @@
 package dev.rootbot.bot.flow;
 
+import dev.rootbot.actions.Preview;
 import dev.rootbot.actions.org.Account;
 import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.PreflightResult;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.task.RootTask;
-import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.bot.approval.Approvals;
 import dev.rootbot.bot.approval.Decision;
 import dev.rootbot.bot.card.Mrkdwn;
+import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.command.AccountDirectory;
 import dev.rootbot.bot.command.AskFor;
+import dev.rootbot.bot.request.Briefing;
 import dev.rootbot.bot.request.NewRequest;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.Reason;
@@ -21,43 +24,61 @@ import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.store.Outgoing;
 import dev.rootbot.bot.store.Store;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Files requests for root tasks: checks who asks, resolves the account, checks the target with AWS before
- * anyone is asked to approve, stores the request and queues its card. Nothing is stored when any check
- * fails; the person is told why.
+ * Files requests for root tasks, so that nothing doomed reaches an approver and the approver sees what will
+ * change: checks who asks, resolves the account, runs the preflight (what AWS would refuse: membership,
+ * features, SCPs on the account's path, without a root session), then the preview (a read in a root session
+ * with the task's own policy: what will change, and its fingerprint), then stores the request with what the
+ * approver will be shown and queues its card. Nothing is filed when a check refuses, when there is nothing to
+ * do, or when the bucket or queue does not exist; the person is told why at once.
  *
- * <p>Thread-safe; it blocks on Slack, Organizations and the store, so call it after acknowledging Slack.
+ * <p>Thread-safe; it blocks on Slack, Organizations, AWS and the store, so call it after acknowledging Slack.
  */
 public final class Asking {
+  /** What AWS would refuse for a task, checked without a root session, e.g. with {@code Preflight}. */
+  @FunctionalInterface
+  public interface Preflights {
+    /** @param region where the task's S3 or SQS calls go, when it is known before any call */
+    PreflightResult check(RootTask task, Optional<AwsRegion> region);
+  }
+
+  /** A read of what a task will change, in a root session with its own policy: {@code RootTasks::preview}. */
+  @FunctionalInterface
+  public interface Previews {
+    Preview preview(RootTask task);
+  }
+
   private final Store store;
   private final Approvals approvals;
   private final People people;
   private final AccountDirectory accounts;
   private final OrganizationDirectory directory;
-  private final Consumer<RootTask> check;
+  private final Preflights preflights;
+  private final Optional<Previews> previews;
   private final AwsRegion defaultRegion;
   private final Duration ttl;
   private final Runnable nudge;
 
   /**
-   * @param check refuses a task AWS would refuse (management or unknown account, features off), e.g.
-   *     {@code RootTasks::check}
+   * @param previews reads what will change before the card; empty when previews are turned off, so that no
+   *     root session is opened before an approval
    * @param nudge wakes the outbox's sender after something was queued
    */
   public Asking(Store store, Approvals approvals, People people, AccountDirectory accounts,
-      OrganizationDirectory directory, Consumer<RootTask> check, AwsRegion defaultRegion, Duration ttl,
-      Runnable nudge) {
+      OrganizationDirectory directory, Preflights preflights, Optional<Previews> previews, AwsRegion defaultRegion,
+      Duration ttl, Runnable nudge) {
     this.store = store;
     this.approvals = approvals;
     this.people = people;
     this.accounts = accounts;
     this.directory = directory;
-    this.check = check;
+    this.preflights = preflights;
+    this.previews = previews;
     this.defaultRegion = defaultRegion;
     this.ttl = ttl;
     this.nudge = nudge;
@@ -66,25 +87,48 @@ public final class Asking {
   /**
    * Files what {@code requester} asked for at {@code origin}.
    *
-   * @throws Refusal when they may not ask, or AWS would refuse the task
+   * @throws Refusal when they may not ask, AWS would refuse the task, or there is nothing to do
    * @throws dev.rootbot.bot.command.UsageError when the account or resource does not fit
    */
   public RootRequest ask(AskFor ask, UserId requester, Origin origin) {
     mayRequest(requester);
     AccountId target = ask.account().resolve(accounts);
     RootTask task = ask.toTask(target, defaultRegion);
-    return file(task, ask.reason(), requester, origin);
+    return file(task, ask.reason(), requester, origin, ask.knownRegion(), Optional.empty());
   }
 
-  /** Files a request to put back the policy that request {@code unlock} removed; it needs its own approval. */
+  /**
+   * Files a request to put back the policy that request {@code unlock} removed; it needs its own approval, and
+   * one unlock is restored once.
+   */
   public RootRequest restore(RequestId unlock, UserId requester, Origin origin) {
     mayRequest(requester);
     RootRequest unlocked = store.requests().find(unlock)
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(unlock.value()) + " is not known to Rootbot."));
     Backup backup = unlocked.backup()
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(unlock.value()) + " kept no backup: nothing to restore."));
+    Optional<RootRequest> earlier = store.requests().restoreOf(unlock);
+    if (earlier.isPresent()) {
+      throw refused(requester, "The policy that request " + Mrkdwn.code(unlock.value()) + " removed is already being"
+          + " put back by request " + Mrkdwn.code(earlier.get().id().value()) + ", which is "
+          + Mrkdwn.escape(earlier.get().state().words()) + ". A backup is restored once, so nothing was filed.");
+    }
     Reason reason = Reason.fromPlainText("restore the policy that request " + unlock.value() + " removed");
-    return file(backup.restoreTask(), Optional.of(reason), requester, origin);
+    return file(backup.restoreTask(), Optional.of(reason), requester, origin, Optional.of(backup.region()),
+        Optional.of(unlock));
+  }
+
+  /**
+   * Files again, for {@code requester}, the task of request {@code earlier}, which changed since its approval and
+   * so did nothing: a new preview of what is there now, and a new approval.
+   */
+  public RootRequest again(RequestId earlier, UserId requester, Origin origin) {
+    mayRequest(requester);
+    RootRequest before = store.requests().find(earlier)
+        .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(earlier.value()) + " is not known to Rootbot."));
+    RootTask task = before.task();
+    Optional<AwsRegion> region = task.kind().onRootUser() ? Optional.empty() : Optional.of(task.eventsRegion());
+    return file(task, before.reason(), requester, origin, region, before.restoreOf());
   }
 
   private void mayRequest(UserId requester) {
@@ -99,20 +143,63 @@ public final class Asking {
     });
   }
 
-  private RootRequest file(RootTask task, Optional<Reason> reason, UserId requester, Origin origin) {
+  private RootRequest file(RootTask asked, Optional<Reason> reason, UserId requester, Origin origin,
+      Optional<AwsRegion> region, Optional<RequestId> restoreOf) {
+    List<String> warnings = preflight(asked, region, requester);
+    RootTask task = asked;
+    Briefing briefing = new Briefing(Optional.empty(), Optional.empty(), warnings);
+    if (previews.isPresent() && asked.changes()) {
+      Preview preview = preview(asked, requester);
+      task = preview.task(); // with what the read learned, such as the bucket's real region
+      briefing = new Briefing(preview.snapshot(), preview.accessKeyId(), warnings);
+    }
+    String name = directory.byId(task.target()).map(Account::name).orElse(task.target().value());
+    RootRequest filed = store.requests().file(new NewRequest(task, name, requester, origin, reason, ttl, briefing,
+        restoreOf), request -> cardAndFullText(request));
+    nudge.run();
+    return filed;
+  }
+
+  /** The card, and the whole policy in its thread when the card has to cut it. */
+  private static List<Outgoing> cardAndFullText(RootRequest request) {
+    List<Outgoing> messages = new ArrayList<>(List.of(new Outgoing(Outgoing.Kind.POST_CARD, "")));
+    ThreadReplies.fullPreview(request).ifPresent(full ->
+        messages.add(new Outgoing(Outgoing.Kind.THREAD_REPLY, full.toJson())));
+    return messages;
+  }
+
+  /** Refuses what AWS would certainly refuse; returns what the approver should be warned of. */
+  private List<String> preflight(RootTask task, Optional<AwsRegion> region, UserId requester) {
+    PreflightResult result;
     try {
-      check.accept(task);
-    } catch (TaskFailure failure) {
-      throw refused(requester, Mrkdwn.escape(failure.explanation()));
+      result = preflights.check(task, region);
     } catch (SdkException e) {
       throw refused(requester, "Rootbot could not check account " + Mrkdwn.code(task.target().value())
           + " with AWS (" + Mrkdwn.escape(String.valueOf(e.getMessage())) + "), so nothing was filed. Try again.");
     }
-    String name = directory.byId(task.target()).map(Account::name).orElse(task.target().value());
-    RootRequest filed = store.requests().file(new NewRequest(task, name, requester, origin, reason, ttl),
-        request -> List.of(new Outgoing(Outgoing.Kind.POST_CARD, "")));
-    nudge.run();
-    return filed;
+    if (result instanceof PreflightResult.Refused refusal) {
+      throw refused(requester, Mrkdwn.escape(refusal.explanation()));
+    }
+    return ((PreflightResult.Cleared) result).warnings();
+  }
+
+  /** What will change; answers at once, and files nothing, when there is nothing to do or it cannot be read. */
+  private Preview preview(RootTask task, UserId requester) {
+    Preview preview = previews.orElseThrow().preview(task);
+    preview.accessKeyId().ifPresent(key -> store.audit().noted(Optional.empty(), requester.value(), "preview",
+        task.summary() + " in " + task.target() + ": read in a root session with access key ID " + key + ", "
+            + preview.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + preview.headline()));
+    switch (preview.status()) {
+      case WILL_CHANGE:
+        return preview;
+      case NOTHING_TO_DO:
+        throw new Refusal(":information_source: Nothing to do, so nothing was filed: " + Mrkdwn.escape(preview.headline()));
+      case MISSING:
+        throw new Refusal(":mag: " + Mrkdwn.escape(preview.headline()) + " Nothing was filed.");
+      case FAILED:
+      default:
+        throw refused(requester, Mrkdwn.escape(preview.headline()) + " Nothing was filed.");
+    }
   }
 
   private Refusal refused(UserId who, String why) {

@@ -6,6 +6,8 @@ import dev.rootbot.bot.approval.Person;
 import dev.rootbot.bot.card.Mrkdwn;
 import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.request.Action;
+import dev.rootbot.bot.request.Outcome;
+import dev.rootbot.bot.request.Reason;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.State;
@@ -59,9 +61,11 @@ public final class Deciding {
             new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.approved(after).toJson())));
   }
 
-  public Optional<String> deny(Click click) {
+  /** Denies the clicked request for the clicker, with {@code why} (plain text they typed), kept on the card. */
+  public Optional<String> deny(Click click, String why) {
+    Outcome reason = Outcome.of(Reason.fromPlainText(why).text());
     return decide(click, "deny", (request, person) -> approvals.mayDeny(request, person, clock.instant()),
-        Transition.deny(click.clicker()), Deciding::ended);
+        Transition.deny(click.clicker(), reason), Deciding::ended);
   }
 
   public Optional<String> cancel(Click click) {

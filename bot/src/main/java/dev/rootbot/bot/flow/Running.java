@@ -134,7 +134,8 @@ public final class Running implements AutoCloseable {
   /** Runs a request this replica has claimed (it is RUNNING with this replica as its runner). */
   void run(RootRequest claimed) {
     RequestId id = claimed.id();
-    TaskResult result = tasks.run(claimed.task(), Optional.empty(), new TaskObserver() {
+    // Bound to what the approver saw: the first read must find it, or nothing is changed.
+    TaskResult result = tasks.run(claimed.task(), claimed.briefing().snapshot(), new TaskObserver() {
       @Override
       public void sessionStarted(String accessKeyId, Instant expiresAt) {
         store.requests().sessionStarted(id, accessKeyId);

@@ -7,7 +7,7 @@ package dev.rootbot.bot.request;
 public enum Action {
   /** A second person approved it. */
   APPROVE(State.REQUESTED, State.APPROVED),
-  /** An approver refused it. */
+  /** An approver refused it, saying why (the reason is its outcome). */
   DENY(State.REQUESTED, State.DENIED),
   /** The requester withdrew it. */
   CANCEL(State.REQUESTED, State.CANCELLED),
@@ -53,6 +53,6 @@ public enum Action {
 
   /** Whether the action ends the request with an outcome to report. */
   public boolean needsOutcome() {
-    return to.isFinal() && this != DENY && this != CANCEL && this != EXPIRE;
+    return to.isFinal() && this != CANCEL && this != EXPIRE;
   }
 }

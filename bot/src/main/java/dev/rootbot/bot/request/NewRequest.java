@@ -10,10 +10,22 @@ import java.util.Optional;
  *
  * @param accountName the target account's name as Organizations has it, for the card
  * @param ttl how long it waits for approval ({@code ROOTBOT_REQUEST_TTL_MINUTES})
+ * @param briefing what the approver will be shown: the preview, the preflight's warnings
+ * @param restoreOf for a restore, the unlock whose backup it puts back
  */
 public record NewRequest(
-    RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl) {
+    RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl,
+    Briefing briefing, Optional<RequestId> restoreOf) {
+
+  /** A request with nothing previewed, restoring nothing. */
+  public NewRequest(RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason,
+      Duration ttl) {
+    this(task, accountName, requester, origin, reason, ttl, Briefing.none(), Optional.empty());
+  }
+
   public NewRequest {
+    Objects.requireNonNull(briefing, "briefing");
+    Objects.requireNonNull(restoreOf, "restoreOf");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(origin, "origin");

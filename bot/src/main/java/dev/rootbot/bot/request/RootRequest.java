@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param decidedBy who approved, denied or cancelled it (see {@link #approver()})
  * @param accessKeyId the root session's access key ID, the key that ties its calls together in CloudTrail
  * @param backup the policy as it was before the task changed it, kept before the change
+ * @param briefing what the approver was shown and the run is bound to: the preview and the preflight's warnings
+ * @param restoreOf for a restore, the unlock whose backup it puts back
  */
 public record RootRequest(
     RequestId id,
@@ -34,7 +36,9 @@ public record RootRequest(
     Optional<String> accessKeyId,
     Optional<Backup> backup,
     Optional<Outcome> outcome,
-    Optional<Instant> finishedAt) {
+    Optional<Instant> finishedAt,
+    Briefing briefing,
+    Optional<RequestId> restoreOf) {
 
   public RootRequest {
     Objects.requireNonNull(id, "id");
@@ -44,6 +48,8 @@ public record RootRequest(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(briefing, "briefing");
+    Objects.requireNonNull(restoreOf, "restoreOf");
     if (accountName == null || accountName.isBlank()) {
       throw new IllegalArgumentException("a request names its account for people; got none");
     }
@@ -59,7 +65,8 @@ public record RootRequest(
   public static RootRequest requested(RequestId id, NewRequest asked, Instant now) {
     return new RootRequest(id, asked.task(), asked.accountName(), asked.requester(), asked.origin(), asked.reason(),
         State.REQUESTED, now, now.plus(asked.ttl()), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), asked.briefing(),
+        asked.restoreOf());
   }
 
   /**
@@ -79,7 +86,7 @@ public record RootRequest(
         action == Action.START ? Optional.of(now) : startedAt,
         accessKeyId, backup,
         transition.outcome().or(() -> outcome),
-        next.isFinal() ? Optional.of(now) : finishedAt);
+        next.isFinal() ? Optional.of(now) : finishedAt, briefing, restoreOf);
   }
 
   /** Who approved it, once someone has. */

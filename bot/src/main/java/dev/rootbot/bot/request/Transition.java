@@ -22,8 +22,9 @@ public record Transition(Action action, Optional<UserId> by, Optional<Outcome> o
     return new Transition(Action.APPROVE, Optional.of(approver), Optional.empty());
   }
 
-  public static Transition deny(UserId denier) {
-    return new Transition(Action.DENY, Optional.of(denier), Optional.empty());
+  /** {@code denier} refused it; {@code why} is what they said, kept as the request's outcome. */
+  public static Transition deny(UserId denier, Outcome why) {
+    return new Transition(Action.DENY, Optional.of(denier), Optional.of(why));
   }
 
   public static Transition cancel(UserId requester) {

@@ -56,7 +56,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     if (onResource && !values.containsKey(RequestForm.RESOURCE)) {
       errors.put(RequestForm.RESOURCE, kind.get() == TaskForm.UNLOCK_BUCKET ? "Name the bucket." : "Name the queue.");
     }
-    if (kind.map(TaskForm::needsReason).orElse(false) && !values.containsKey(RequestForm.REASON)) {
+    if (!values.containsKey(RequestForm.REASON)) {
       errors.put(RequestForm.REASON, "Say why you need root: the approver reads it.");
     }
     check(values, RequestForm.REGION, AwsRegion::parse, errors);

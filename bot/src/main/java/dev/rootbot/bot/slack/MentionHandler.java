@@ -46,7 +46,10 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       return ctx.ack(); // bots, including this one, do not file requests
     }
     String threadTs = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    Answer answer = Answer.ephemeral(ctx.client(), event.getChannel(), event.getUser(), Optional.of(threadTs));
+    // An answer only the sender sees goes where they wrote: into their thread, or at the top level (a thread that
+    // does not exist yet would hide it).
+    Answer answer = Answer.ephemeral(ctx.client(), event.getChannel(), event.getUser(),
+        Optional.ofNullable(event.getThreadTs()));
     String eventId = payload.getEventId();
     boolean taken = work.submit("@rootbot", () -> {
       // Slack re-sends an event it thinks was missed, maybe to another replica: the shared store says if it is new.

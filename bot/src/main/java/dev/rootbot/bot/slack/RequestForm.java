@@ -48,7 +48,7 @@ final class RequestForm {
         "Where the bucket or queue is. Leave empty for the default; S3 tells where a bucket really is."));
     var reason = element("plain_text_input", REASON, "INC-42: the bucket policy locks everyone out");
     reason.addProperty("multiline", true);
-    blocks.add(input(REASON, "Reason", reason, true, "Required for every task that changes something; the approver reads it."));
+    blocks.add(input(REASON, "Reason", reason, false, "Why you need root: the approver reads it."));
     view.add("blocks", blocks);
     return view.toString();
   }
@@ -85,7 +85,7 @@ final class RequestForm {
     return labels;
   }
 
-  private static JsonObject input(String blockId, String label, JsonObject element, boolean optional, String hint) {
+  static JsonObject input(String blockId, String label, JsonObject element, boolean optional, String hint) {
     var block = new JsonObject();
     block.addProperty("type", "input");
     block.addProperty("block_id", blockId);
@@ -98,7 +98,7 @@ final class RequestForm {
     return block;
   }
 
-  private static JsonObject element(String type, String actionId, String placeholder) {
+  static JsonObject element(String type, String actionId, String placeholder) {
     var element = new JsonObject();
     element.addProperty("type", type);
     element.addProperty("action_id", actionId);
@@ -113,7 +113,7 @@ final class RequestForm {
     return option;
   }
 
-  private static JsonObject text(String text) {
+  static JsonObject text(String text) {
     var object = new JsonObject();
     object.addProperty("type", "plain_text");
     object.addProperty("text", text);

@@ -38,9 +38,11 @@ public final class SlackApp {
     app.command(command, new RootCommandHandler(grammar, asking, status, seen, jobs));
     app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
-    app.blockAction(Card.DENY, new DecisionHandler("deny", deciding::deny, jobs));
+    app.blockAction(Card.DENY, new DenyHandler());
+    app.viewSubmission(DenyForm.CALLBACK, new DenySubmissionHandler(deciding::deny, seen, jobs));
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
-    app.blockAction(ThreadReplies.RESTORE, new RestoreHandler(asking, seen, jobs));
+    app.blockAction(ThreadReplies.RESTORE, new FollowUpHandler("restore", asking::restore, seen, jobs));
+    app.blockAction(ThreadReplies.AGAIN, new FollowUpHandler("file again", asking::again, seen, jobs));
     app.viewSubmission(RequestForm.CALLBACK, new FormSubmissionHandler(grammar, asking, seen, jobs));
     app.blockSuggestion(RequestForm.ACCOUNT, new AccountOptionsHandler(directory));
     return app;

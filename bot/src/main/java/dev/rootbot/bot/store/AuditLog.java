@@ -18,6 +18,12 @@ public interface AuditLog {
    */
   void refused(Optional<RequestId> request, UserId who, String attempted, String why);
 
+  /**
+   * Appends something Rootbot did or learned on its own account or someone's, outside a move of a request: e.g.
+   * a preview's root session for a request that was then not filed (nothing to do).
+   */
+  void noted(Optional<RequestId> request, String actor, String event, String detail);
+
   /** Everything about one request, oldest first. */
   List<AuditEntry> of(RequestId request);
 

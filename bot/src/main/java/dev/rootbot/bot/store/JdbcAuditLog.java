@@ -45,6 +45,14 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   @Override
+  public void noted(Optional<RequestId> request, String actor, String event, String detail) {
+    database.write(connection -> {
+      append(connection, database.now(), request, actor, event, detail);
+      return null;
+    });
+  }
+
+  @Override
   public List<AuditEntry> of(RequestId request) {
     return database.autocommit(connection -> {
       try (PreparedStatement select = connection.prepareStatement(

@@ -50,12 +50,25 @@ final class JdbcRequests implements Requests {
         if (rows.insert(connection, request)) {
           audit.append(connection, now, Optional.of(request.id()), request.requester().value(), "request",
               describe(request));
+          if (request.briefing().previewKey().isPresent()) {
+            audit.append(connection, now, Optional.of(request.id()), JdbcAuditLog.ROOTBOT, "preview",
+                "read what will change in a root session with access key ID " + request.briefing().previewKey().get()
+                    + request.briefing().snapshot().map(s -> ": " + s.finding().headline() + " (sha256 "
+                        + s.fingerprint().sha256() + ")").orElse(""));
+          }
           outbox.enqueue(connection, request.id(), report.messages(request), now);
           return request;
         }
       }
       throw new StoreFailure("no free request ID after " + ID_ATTEMPTS + " tries; is the random source broken?");
     });
+  }
+
+  @Override
+  public Optional<RootRequest> restoreOf(RequestId unlock) {
+    return database.autocommit(connection -> rows.where(connection, "restore_of = ? AND state IN ('REQUESTED',"
+        + " 'APPROVED', 'RUNNING', 'SUCCEEDED', 'UNKNOWN') ORDER BY created_at DESC, id", unlock.value()).stream()
+        .findFirst());
   }
 
   @Override

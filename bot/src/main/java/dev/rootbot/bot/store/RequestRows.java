@@ -1,5 +1,7 @@
 package dev.rootbot.bot.store;
 
+import dev.rootbot.actions.task.Snapshot;
+import dev.rootbot.bot.request.Briefing;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.Origin;
@@ -22,7 +24,7 @@ import java.util.Optional;
 final class RequestRows {
   private static final String COLUMNS = "id, task_kind, task, account_id, account_name, requester, channel,"
       + " thread_ts, reason, state, created_at, expires_at, decided_by, decided_at, card_ts, started_at,"
-      + " access_key_id, backup, outcome, finished_at";
+      + " access_key_id, backup, outcome, finished_at, preview, preview_key, warnings, restore_of";
 
   private final Dialect dialect;
 
@@ -33,7 +35,7 @@ final class RequestRows {
   /** Inserts a new request; false if its ID is taken. */
   boolean insert(Connection connection, RootRequest request) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO requests (" + COLUMNS + ")"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
       insert.setString(1, request.id().value());
       insert.setString(2, StoredJson.kind(request.task()));
       insert.setString(3, StoredJson.task(request.task()));
@@ -54,6 +56,10 @@ final class RequestRows {
       insert.setString(18, request.backup().map(StoredJson::backup).orElse(null));
       insert.setString(19, request.outcome().map(StoredJson::outcome).orElse(null));
       setInstant(insert, 20, request.finishedAt());
+      insert.setString(21, request.briefing().snapshot().map(Snapshot::toJson).orElse(null));
+      insert.setString(22, request.briefing().previewKey().orElse(null));
+      insert.setString(23, StoredJson.texts(request.briefing().warnings()));
+      insert.setString(24, request.restoreOf().map(RequestId::value).orElse(null));
       return insert.executeUpdate() == 1;
     }
   }
@@ -112,7 +118,10 @@ final class RequestRows {
           text(row, "access_key_id"),
           text(row, "backup").map(StoredJson::backup),
           text(row, "outcome").map(StoredJson::outcome),
-          dialect.instant(row, "finished_at"));
+          dialect.instant(row, "finished_at"),
+          new Briefing(text(row, "preview").map(Snapshot::fromJson), text(row, "preview_key"),
+              text(row, "warnings").map(StoredJson::texts).orElse(List.of())),
+          text(row, "restore_of").map(RequestId::new));
     } catch (IllegalArgumentException e) {
       throw new StoreFailure("request " + id + " is stored in a form this Rootbot cannot read: " + e.getMessage(), e);
     }

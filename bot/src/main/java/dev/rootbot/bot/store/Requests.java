@@ -28,6 +28,12 @@ public interface Requests {
 
   Optional<RootRequest> find(RequestId id);
 
+  /**
+   * A restore of {@code unlock}'s backup that is waiting, running, done or unknown: one restore per unlock, so
+   * the same policy is not put back twice. A restore that was denied, cancelled, expired or failed does not count.
+   */
+  Optional<RootRequest> restoreOf(RequestId unlock);
+
   /** Requests not yet finished (waiting, approved or running), oldest first. */
   List<RootRequest> open();
 

@@ -13,6 +13,7 @@ import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.bot.request.Outcome;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tasks, backups and outcomes as JSON in a text column: a {@code kind} and every field of the record.
@@ -46,6 +47,21 @@ final class StoredJson {
     } catch (InvalidInput e) {
       throw new StoreFailure("a stored " + kind + " task cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** A list of texts as a JSON array, e.g. the preflight's warnings. */
+  static String texts(List<String> texts) {
+    var array = new JsonArray();
+    texts.forEach(array::add);
+    return array.toString();
+  }
+
+  static List<String> texts(String stored) {
+    var texts = new ArrayList<String>();
+    for (JsonElement text : JsonParser.parseString(stored).getAsJsonArray()) {
+      texts.add(text.getAsString());
+    }
+    return List.copyOf(texts);
   }
 
   static String backup(Backup backup) {

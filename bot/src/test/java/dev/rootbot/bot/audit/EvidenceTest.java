@@ -92,14 +92,14 @@ class EvidenceTest {
   @Test
   void a_request_that_never_ran_has_no_backup_outcome_or_session() {
     RootRequest denied = RootRequest.requested(SampleChain.DENIED, SampleChain.asked(SampleChain.DATA, "data-lake-raw",
-        SampleChain.CAROL), Instant.parse("2026-12-01T09:00:00Z")).after(Transition.deny(SampleChain.BOB),
+        SampleChain.CAROL), Instant.parse("2026-12-01T09:00:00Z")).after(Transition.deny(SampleChain.BOB, dev.rootbot.bot.request.Outcome.of("not during the freeze")),
         Instant.parse("2026-12-01T09:01:00Z"));
     List<ChainedEntry> entries = SampleChain.store().entries.subList(7, 10);
 
     JsonObject evidence = JsonParser.parseString(Evidence.document(denied, entries, List.of())).getAsJsonObject();
 
     assertThat(evidence.get("backup").isJsonNull()).isTrue();
-    assertThat(evidence.get("outcome").isJsonNull()).isTrue();
+    assertThat(evidence.get("outcome").toString()).contains("not during the freeze"); // a denial keeps its reason
     assertThat(evidence.getAsJsonArray("root_sessions")).isEmpty();
     assertThat(evidence.getAsJsonArray("decisions")).hasSize(1);
     assertThat(evidence.getAsJsonArray("decisions").get(0).getAsJsonObject().get("decision").getAsString()).isEqualTo("deny");
@@ -123,6 +123,7 @@ class EvidenceTest {
     assertThat(done.state()).isEqualTo(State.SUCCEEDED);
     return new RootRequest(done.id(), done.task(), done.accountName(), done.requester(), done.origin(), done.reason(),
         done.state(), done.createdAt(), done.expiresAt(), done.decidedBy(), done.decidedAt(), done.card(),
-        done.startedAt(), Optional.of(SampleChain.KEY), Optional.of(backup), done.outcome(), done.finishedAt());
+        done.startedAt(), Optional.of(SampleChain.KEY), Optional.of(backup), done.outcome(), done.finishedAt(),
+        done.briefing(), done.restoreOf());
   }
 }

@@ -45,7 +45,7 @@ final class SampleChain {
     store.confirmed(UNLOCK, KEY, EVENT_ID);
     store.file(DENIED, asked(DATA, "data-lake-raw", CAROL));
     store.refused(Optional.of(DENIED), CAROL, "approve", "you asked; someone else must approve");
-    store.move(DENIED, Transition.deny(BOB));
+    store.move(DENIED, Transition.deny(BOB, dev.rootbot.bot.request.Outcome.of("not during the freeze")));
     store.refused(Optional.empty(), ALICE, "request", "there is no account \"prod-paymnets\"");
     return store;
   }

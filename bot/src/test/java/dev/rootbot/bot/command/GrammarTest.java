@@ -157,10 +157,10 @@ class GrammarTest {
         arguments("a task that changes something without a reason",
             "unlock bucket prod-logs in account 111122223333", "\"because …\" is required", UNLOCK_BUCKET),
         arguments("because with nothing after it",
-            "delete root credentials in account 111122223333 because", "\"because …\" is required",
+            "delete root credentials in account 111122223333 because", "nothing follows \"because\"",
             DELETE_ROOT_CREDENTIALS),
         arguments("because with only punctuation after it",
-            "delete root credentials in account 111122223333 because :", "\"because …\" is required",
+            "delete root credentials in account 111122223333 because :", "nothing follows \"because\"",
             DELETE_ROOT_CREDENTIALS),
         arguments("a reason too short to say anything",
             "allow password recovery in account 111122223333 because ok", "the reason is too short",
@@ -254,6 +254,18 @@ class GrammarTest {
 
     assertThat(error.getMessage()).startsWith("\"because …\" is required: say why you need root, e.g. /root unlock"
         + " bucket prod-logs in account 111122223333 because INC-42 locked us out\nForm: /root unlock bucket &lt;bucket&gt;");
+  }
+
+  @Test
+  void an_empty_reason_after_because_says_so_and_shows_an_example_with_a_reason() {
+    UsageError unlock = catchThrowableOfType(UsageError.class,
+        () -> GRAMMAR.parse("unlock bucket prod-logs in account 111122223333 because"));
+    UsageError audit = catchThrowableOfType(UsageError.class,
+        () -> GRAMMAR.parse("audit account prod-data because  "));
+
+    assertThat(unlock.getMessage()).startsWith("nothing follows \"because\": say why you need root after it, e.g."
+        + " /root unlock bucket prod-logs in account 111122223333 because INC-42 locked us out");
+    assertThat(audit.getMessage()).startsWith("nothing follows \"because\": say why after it, or leave \"because\" out");
   }
 
   @Test

@@ -48,7 +48,7 @@ class DoubleClickApprovalTest {
     }
 
     sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).hasSize(1);
+    assertThat(sandbox.runSessionsSince(card)).hasSize(1);
     assertThat(sandbox.aws.calls().withAction("s3:DeleteBucketPolicy")).hasSize(1);
     assertThat(sandbox.slack.thread(INCIDENT_42, card.ts())).filteredOn(m -> m.allText().contains("Done: ")).hasSize(1);
     assertThat(sandbox.slack.thread(INCIDENT_42, card.ts())).filteredOn(m -> m.allText().contains("approved. Opening"))

@@ -116,7 +116,7 @@ class VisibleOnceTest {
     assertThat(sandbox.current(card).actionIds()).contains("approve"); // the real card still works
     sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
     sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).hasSize(1);
+    assertThat(sandbox.runSessionsSince(card)).hasSize(1);
   }
 
   @Test
@@ -153,7 +153,7 @@ class VisibleOnceTest {
     assertThat(sandbox.bot.store().audit().of(target)).filteredOn(e -> e.event().equals("refused approve"))
         .extracting(e -> e.detail()).anySatisfy(d -> assertThat(d).contains("in another channel"))
         .anySatisfy(d -> assertThat(d).contains("not the card of request"));
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.runSessionsSince(unlock)).isEmpty();
   }
 
   private void ask(String channel, String words) {

@@ -32,7 +32,7 @@ class WhoMayApproveTest {
   }
 
   private void assertNothingRan(Message card) {
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.runSessionsSince(card)).isEmpty();
     assertThat(sandbox.aws.buckets().policy("222222222222", "payments-audit-logs")).isPresent();
     assertThat(sandbox.current(card).actionIds()).contains("approve");
     assertThat(sandbox.bot.store().requests().open()).singleElement()
@@ -83,8 +83,12 @@ class WhoMayApproveTest {
   void deny_and_cancel_end_the_request_without_running_it() {
     Message denied = askAs(ALICE);
     sandbox.slack.as(BOB).click(INCIDENT_42, denied.ts(), "deny");
+    var why = sandbox.slack.awaitView(BOB, v -> v.callbackId().equals("deny_reason"), Sandboxed.WAIT);
+    sandbox.slack.as(BOB).submit(why.id(), java.util.Map.of("deny_reason", "not during the release freeze"));
     sandbox.awaitCard(denied, "Denied");
-    sandbox.awaitReply(denied, m -> m.allText().contains("denied this request"));
+    sandbox.awaitReply(denied, m -> m.allText().contains("denied this request: not during the release freeze"));
+    assertThat(sandbox.bot.store().audit().of(sandbox.awaitRequest(denied, r -> true).id()))
+        .anySatisfy(e -> assertThat(e.detail()).contains("not during the release freeze"));
 
     Message cancelled = askAs(ALICE);
     sandbox.slack.as(BOB).click(INCIDENT_42, cancelled.ts(), "cancel");
@@ -92,7 +96,9 @@ class WhoMayApproveTest {
     sandbox.slack.as(ALICE).click(INCIDENT_42, cancelled.ts(), "cancel");
     sandbox.awaitCard(cancelled, "Cancelled");
 
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).isEmpty();
+    assertThat(sandbox.runSessionsSince(cancelled)).isEmpty();
+    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).as("the two previews' sessions, nothing more")
+        .hasSize(2);
     assertThat(sandbox.bot.store().requests().open()).isEmpty();
   }
 
@@ -112,6 +118,6 @@ class WhoMayApproveTest {
     Message card = askAs(ALICE);
     sandbox.slack.as(dev.rootbot.sandbox.slack.SlackWorkspace.CAROL).click(INCIDENT_42, card.ts(), "approve");
     sandbox.awaitReply(card, m -> m.allText().contains("Done: "));
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).hasSize(1);
+    assertThat(sandbox.runSessionsSince(card)).hasSize(1);
   }
 }

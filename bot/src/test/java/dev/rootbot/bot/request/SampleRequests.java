@@ -52,7 +52,7 @@ public final class SampleRequests {
       case SUCCEEDED -> new Transition[] {Transition.approve(BOB), Transition.start(), Transition.succeed(done)};
       case FAILED -> new Transition[] {Transition.approve(BOB), Transition.start(), Transition.fail(done)};
       case UNKNOWN -> new Transition[] {Transition.approve(BOB), Transition.start(), Transition.interrupt(done)};
-      case DENIED -> new Transition[] {Transition.deny(BOB)};
+      case DENIED -> new Transition[] {Transition.deny(BOB, dev.rootbot.bot.request.Outcome.of("not during the freeze"))};
       case CANCELLED -> new Transition[] {Transition.cancel(ALICE)};
       case EXPIRED -> new Transition[] {Transition.expire()};
     };

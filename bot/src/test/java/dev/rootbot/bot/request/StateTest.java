@@ -143,7 +143,7 @@ class StateTest {
     Outcome outcome = Outcome.of("what happened");
     return switch (action) {
       case APPROVE -> Transition.approve(SampleRequests.BOB);
-      case DENY -> Transition.deny(SampleRequests.CAROL);
+      case DENY -> Transition.deny(SampleRequests.CAROL, dev.rootbot.bot.request.Outcome.of("not during the freeze"));
       case CANCEL -> Transition.cancel(SampleRequests.ALICE);
       case EXPIRE -> Transition.expire();
       case START -> Transition.start();

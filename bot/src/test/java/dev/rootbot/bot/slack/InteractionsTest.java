@@ -53,9 +53,13 @@ class InteractionsTest {
     assertThat(options.body()).contains("prod-payments (222222222222)", "prod-data (333333333333)")
         .doesNotContain("security-tooling");
 
+    assertThat(com.google.gson.JsonParser.parseString(form.json()).getAsJsonObject().getAsJsonArray("blocks")
+        .asList().stream().map(b -> b.getAsJsonObject())
+        .filter(b -> b.has("block_id") && b.get("block_id").getAsString().equals("reason")).findFirst().orElseThrow()
+        .get("optional").getAsBoolean()).as("the reason is required, so the form does not call it optional").isFalse();
     BotResponse incomplete = sandbox.slack.as(ALICE).submit(form.id(),
-        Map.of("task", "UNLOCK_BUCKET", "account", "222222222222"));
-    assertThat(incomplete.body()).contains("\"errors\"", "Name the bucket.", "Say why you need root");
+        Map.of("task", "UNLOCK_BUCKET", "account", "222222222222", "reason", "INC-42 locked out"));
+    assertThat(incomplete.body()).contains("\"errors\"", "Name the bucket.");
 
     Message card = sandbox.nextCard(INCIDENT_42, () -> sandbox.slack.as(ALICE).submit(form.id(), Map.of(
         "task", "UNLOCK_BUCKET", "account", "222222222222", "resource", "payments-audit-logs",

@@ -135,7 +135,7 @@ abstract class StoreContract {
     assertThat(store.requests().move(filed.id(), Transition.start())).isEmpty();
     assertThat(store.requests().move(filed.id(), Transition.approve(BOB))).isPresent();
     assertThat(store.requests().move(filed.id(), Transition.approve(CAROL))).isEmpty();
-    assertThat(store.requests().move(filed.id(), Transition.deny(CAROL))).isEmpty();
+    assertThat(store.requests().move(filed.id(), Transition.deny(CAROL, dev.rootbot.bot.request.Outcome.of("not during the freeze")))).isEmpty();
     assertThat(store.requests().move(new RequestId("r-nosuchreqq"), Transition.approve(BOB))).isEmpty();
     assertThat(store.requests().find(filed.id()).orElseThrow().decidedBy()).contains(BOB);
   }
@@ -179,7 +179,7 @@ abstract class StoreContract {
     RootRequest running = fileAndMove(Transition.approve(BOB), Transition.start());
     RootRequest approved = fileAndMove(Transition.approve(BOB));
     RootRequest waiting = fileAndMove();
-    fileAndMove(Transition.deny(BOB));
+    fileAndMove(Transition.deny(BOB, dev.rootbot.bot.request.Outcome.of("not during the freeze")));
     fileAndMove(Transition.approve(BOB), Transition.start(), Transition.fail(DONE));
 
     assertThat(store.requests().open()).extracting(RootRequest::id)
@@ -435,7 +435,7 @@ abstract class StoreContract {
 
   @Test
   void an_outcome_that_cannot_be_stored_is_still_audited_and_told() {
-    RootRequest denied = fileAndMove(Transition.deny(CAROL));
+    RootRequest denied = fileAndMove(Transition.deny(CAROL, dev.rootbot.bot.request.Outcome.of("not during the freeze")));
 
     Requests.Finish finish = store.requests().finish(denied.id(), SENDER, Transition.fail(DONE),
         after -> List.of(new Outgoing(Outgoing.Kind.THREAD_REPLY, "what really happened")));
