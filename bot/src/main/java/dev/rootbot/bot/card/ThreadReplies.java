@@ -202,26 +202,13 @@ public final class ThreadReplies {
     return "• " + Mrkdwn.code(step.action()) + " " + Mrkdwn.escape(step.detail());
   }
 
-  private static String shown(String stored, RootRequest request) {
-    String text = readable(stored);
+  private static String shown(String text, RootRequest request) {
     if (text.length() <= POLICY_SHOWN_MAX) {
       return Mrkdwn.block(text);
     }
     return Mrkdwn.block(text.substring(0, POLICY_SHOWN_MAX) + "…") + "\n_Cut here: it has " + text.length()
         + " characters. The whole text is kept in Rootbot's store with request " + Mrkdwn.code(request.id().value())
         + ", and Restore puts back all of it._";
-  }
-
-  /** A policy document pretty-printed for reading (the store keeps its exact bytes); any other text as it is. */
-  private static String readable(String text) {
-    if (!text.startsWith("{")) {
-      return text;
-    }
-    try {
-      return new dev.rootbot.actions.task.PolicyDocument(text).pretty();
-    } catch (IllegalArgumentException notAPolicy) {
-      return text;
-    }
   }
 
   private static dev.rootbot.actions.task.AwsRegion eventsRegion(TaskResult result) {
