@@ -155,7 +155,7 @@ public final class Asking {
     }
     String name = directory.byId(task.target()).map(Account::name).orElse(task.target().value());
     RootRequest filed = store.requests().file(new NewRequest(task, name, requester, origin, reason, ttl, briefing,
-        restoreOf), request -> cardAndFullText(request));
+        restoreOf, Optional.empty(), Optional.empty()), request -> cardAndFullText(request));
     nudge.run();
     return filed;
   }

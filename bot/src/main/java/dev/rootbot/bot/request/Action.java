@@ -7,6 +7,10 @@ package dev.rootbot.bot.request;
 public enum Action {
   /** A second person approved it. */
   APPROVE(State.REQUESTED, State.APPROVED),
+  /** The approval policy's rule needs no approval for it (quorum 0): it may run at once. */
+  ADMIT(State.REQUESTED, State.APPROVED),
+  /** Someone the rule allows broke glass: it runs at once, without approval, and owes a review afterwards. */
+  BREAK_GLASS(State.REQUESTED, State.APPROVED),
   /** An approver refused it, saying why (the reason is its outcome). */
   DENY(State.REQUESTED, State.DENIED),
   /** The requester withdrew it. */
@@ -48,7 +52,7 @@ public enum Action {
 
   /** Whether the action is a person's decision, so it names who took it. */
   public boolean needsPerson() {
-    return this == APPROVE || this == DENY || this == CANCEL;
+    return this == APPROVE || this == DENY || this == CANCEL || this == BREAK_GLASS;
   }
 
   /** Whether the action ends the request with an outcome to report. */

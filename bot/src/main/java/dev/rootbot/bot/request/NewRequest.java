@@ -12,20 +12,25 @@ import java.util.Optional;
  * @param ttl how long it waits for approval ({@code ROOTBOT_REQUEST_TTL_MINUTES})
  * @param briefing what the approver will be shown: the preview, the preflight's warnings
  * @param restoreOf for a restore, the unlock whose backup it puts back
+ * @param rule the approval policy's rule that applies
+ * @param reviewDue for a break-glass run, when its review is due
  */
 public record NewRequest(
     RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl,
-    Briefing briefing, Optional<RequestId> restoreOf) {
+    Briefing briefing, Optional<RequestId> restoreOf, Optional<String> rule, Optional<java.time.Instant> reviewDue) {
 
-  /** A request with nothing previewed, restoring nothing. */
+  /** A request with nothing previewed, restoring nothing, under no named rule. */
   public NewRequest(RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason,
       Duration ttl) {
-    this(task, accountName, requester, origin, reason, ttl, Briefing.none(), Optional.empty());
+    this(task, accountName, requester, origin, reason, ttl, Briefing.none(), Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   public NewRequest {
     Objects.requireNonNull(briefing, "briefing");
     Objects.requireNonNull(restoreOf, "restoreOf");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(reviewDue, "reviewDue");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(origin, "origin");

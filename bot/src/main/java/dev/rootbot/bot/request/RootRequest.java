@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param backup the policy as it was before the task changed it, kept before the change
  * @param briefing what the approver was shown and the run is bound to: the preview and the preflight's warnings
  * @param restoreOf for a restore, the unlock whose backup it puts back
+ * @param clearance the approval policy's rule, the approvals so far, and a break-glass run's review
  */
 public record RootRequest(
     RequestId id,
@@ -38,7 +39,8 @@ public record RootRequest(
     Optional<Outcome> outcome,
     Optional<Instant> finishedAt,
     Briefing briefing,
-    Optional<RequestId> restoreOf) {
+    Optional<RequestId> restoreOf,
+    Clearance clearance) {
 
   public RootRequest {
     Objects.requireNonNull(id, "id");
@@ -50,6 +52,7 @@ public record RootRequest(
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(briefing, "briefing");
     Objects.requireNonNull(restoreOf, "restoreOf");
+    Objects.requireNonNull(clearance, "clearance");
     if (accountName == null || accountName.isBlank()) {
       throw new IllegalArgumentException("a request names its account for people; got none");
     }
@@ -66,7 +69,7 @@ public record RootRequest(
     return new RootRequest(id, asked.task(), asked.accountName(), asked.requester(), asked.origin(), asked.reason(),
         State.REQUESTED, now, now.plus(asked.ttl()), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), asked.briefing(),
-        asked.restoreOf());
+        asked.restoreOf(), new Clearance(asked.rule(), java.util.List.of(), asked.reviewDue().map(BreakGlassReview::due)));
   }
 
   /**
@@ -86,7 +89,13 @@ public record RootRequest(
         action == Action.START ? Optional.of(now) : startedAt,
         accessKeyId, backup,
         transition.outcome().or(() -> outcome),
-        next.isFinal() ? Optional.of(now) : finishedAt, briefing, restoreOf);
+        next.isFinal() ? Optional.of(now) : finishedAt, briefing, restoreOf, clearance);
+  }
+
+  /** The same request with another clearance: as the store reads its approvals. */
+  public RootRequest with(Clearance other) {
+    return new RootRequest(id, task, accountName, requester, origin, reason, state, createdAt, expiresAt, decidedBy,
+        decidedAt, card, startedAt, accessKeyId, backup, outcome, finishedAt, briefing, restoreOf, other);
   }
 
   /** Who approved it, once someone has. */

@@ -22,6 +22,16 @@ public record Transition(Action action, Optional<UserId> by, Optional<Outcome> o
     return new Transition(Action.APPROVE, Optional.of(approver), Optional.empty());
   }
 
+  /** The rule needs no approval (quorum 0): nobody decided, the policy did. */
+  public static Transition admit() {
+    return new Transition(Action.ADMIT, Optional.empty(), Optional.empty());
+  }
+
+  /** {@code person} broke glass: it runs at once, and its review comes afterwards. */
+  public static Transition breakGlass(UserId person) {
+    return new Transition(Action.BREAK_GLASS, Optional.of(person), Optional.empty());
+  }
+
   /** {@code denier} refused it; {@code why} is what they said, kept as the request's outcome. */
   public static Transition deny(UserId denier, Outcome why) {
     return new Transition(Action.DENY, Optional.of(denier), Optional.of(why));

@@ -2,6 +2,7 @@ package dev.rootbot.bot.store;
 
 import dev.rootbot.actions.task.Backup;
 import dev.rootbot.bot.request.Action;
+import dev.rootbot.bot.request.BreakGlassReview;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.NewRequest;
 import dev.rootbot.bot.request.Outcome;
@@ -117,6 +118,92 @@ final class JdbcRequests implements Requests {
     RootRequest stored = rows.find(connection, id).orElseThrow();
     outbox.enqueue(connection, id, report.messages(stored), now);
     return Optional.of(stored);
+  }
+
+  @Override
+  public Approval approve(RequestId id, UserId approver, int quorum, Report onApproved, Report onCounted) {
+    return database.write(connection -> {
+      RootRequest current = rows.find(connection, id).orElseThrow(() -> new StoreFailure("no request " + id));
+      if (current.state() != State.REQUESTED) {
+        return new Approval(Approval.Kind.NOT_WAITING, current);
+      }
+      if (approver.equals(current.requester())) {
+        throw new IllegalArgumentException("the requester never counts towards a quorum");
+      }
+      Instant now = database.now();
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO approvals (request_id, approver,"
+          + " approved_at) VALUES (?, ?, ?) ON CONFLICT (request_id, approver) DO NOTHING")) {
+        insert.setString(1, id.value());
+        insert.setString(2, approver.value());
+        database.dialect().setInstant(insert, 3, now);
+        if (insert.executeUpdate() == 0) {
+          return new Approval(Approval.Kind.ALREADY_COUNTED, current);
+        }
+      }
+      int counted;
+      try (PreparedStatement count = connection.prepareStatement(
+          "SELECT count(*) FROM approvals WHERE request_id = ? AND approver <> ?")) {
+        count.setString(1, id.value());
+        count.setString(2, current.requester().value());
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          counted = row.getInt(1);
+        }
+      }
+      audit.append(connection, now, Optional.of(id), approver.value(), "approval", "approval " + Math.min(counted,
+          quorum) + " of " + quorum + current.clearance().rule().map(rule -> " under rule \"" + rule + "\"").orElse(""));
+      if (counted >= quorum) {
+        RootRequest approved = move(connection, id, Transition.approve(approver), onApproved).orElseThrow();
+        return new Approval(Approval.Kind.APPROVED, approved);
+      }
+      RootRequest counting = rows.find(connection, id).orElseThrow();
+      outbox.enqueue(connection, id, onCounted.messages(counting), now);
+      return new Approval(Approval.Kind.COUNTED, counting);
+    });
+  }
+
+  @Override
+  public Optional<RootRequest> review(RequestId id, UserId reviewer, BreakGlassReview.Verdict verdict,
+      Optional<String> comment, Report report) {
+    return database.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET reviewed_by = ?,"
+          + " review_verdict = ?, review_comment = ? WHERE id = ? AND review_due_at IS NOT NULL"
+          + " AND review_verdict IS NULL")) {
+        update.setString(1, reviewer.value());
+        update.setString(2, verdict.name());
+        update.setString(3, comment.orElse(null));
+        update.setString(4, id.value());
+        if (update.executeUpdate() == 0) {
+          return Optional.<RootRequest>empty();
+        }
+      }
+      Instant now = database.now();
+      audit.append(connection, now, Optional.of(id), reviewer.value(), "review", "break-glass run reviewed: "
+          + verdict.words() + comment.map(c -> ": " + c).orElse(""));
+      RootRequest reviewed = rows.find(connection, id).orElseThrow();
+      outbox.enqueue(connection, id, report.messages(reviewed), now);
+      return Optional.of(reviewed);
+    });
+  }
+
+  @Override
+  public List<RootRequest> reviewsOverdue(Duration every) {
+    return database.autocommit(connection -> {
+      Instant now = database.now();
+      return rows.where(connection, "review_due_at <= ? AND review_verdict IS NULL"
+          + " AND (reminded_at IS NULL OR reminded_at <= ?) ORDER BY review_due_at, id", now, now.minus(every));
+    });
+  }
+
+  @Override
+  public void reminded(RequestId id) {
+    database.autocommit(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET reminded_at = ? WHERE id = ?")) {
+        database.dialect().setInstant(update, 1, database.now());
+        update.setString(2, id.value());
+        return update.executeUpdate();
+      }
+    });
   }
 
   @Override

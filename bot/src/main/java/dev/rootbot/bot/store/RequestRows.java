@@ -2,6 +2,8 @@ package dev.rootbot.bot.store;
 
 import dev.rootbot.actions.task.Snapshot;
 import dev.rootbot.bot.request.Briefing;
+import dev.rootbot.bot.request.BreakGlassReview;
+import dev.rootbot.bot.request.Clearance;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.Origin;
@@ -17,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +28,8 @@ import java.util.Optional;
 final class RequestRows {
   private static final String COLUMNS = "id, task_kind, task, account_id, account_name, requester, channel,"
       + " thread_ts, reason, state, created_at, expires_at, decided_by, decided_at, card_ts, started_at,"
-      + " access_key_id, backup, outcome, finished_at, preview, preview_key, warnings, restore_of";
+      + " access_key_id, backup, outcome, finished_at, preview, preview_key, warnings, restore_of, rule,"
+      + " review_due_at, reviewed_by, review_verdict, review_comment, reminded_at";
 
   private final Dialect dialect;
 
@@ -35,7 +40,8 @@ final class RequestRows {
   /** Inserts a new request; false if its ID is taken. */
   boolean insert(Connection connection, RootRequest request) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO requests (" + COLUMNS + ")"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (id) DO NOTHING")) {
       insert.setString(1, request.id().value());
       insert.setString(2, StoredJson.kind(request.task()));
       insert.setString(3, StoredJson.task(request.task()));
@@ -60,6 +66,14 @@ final class RequestRows {
       insert.setString(22, request.briefing().previewKey().orElse(null));
       insert.setString(23, StoredJson.texts(request.briefing().warnings()));
       insert.setString(24, request.restoreOf().map(RequestId::value).orElse(null));
+      Clearance clearance = request.clearance();
+      insert.setString(25, clearance.rule().orElse(null));
+      Optional<BreakGlassReview> review = clearance.breakGlass();
+      setInstant(insert, 26, review.map(BreakGlassReview::dueAt));
+      insert.setString(27, review.flatMap(BreakGlassReview::reviewer).map(UserId::value).orElse(null));
+      insert.setString(28, review.flatMap(BreakGlassReview::verdict).map(Enum::name).orElse(null));
+      insert.setString(29, review.flatMap(BreakGlassReview::comment).orElse(null));
+      setInstant(insert, 30, review.flatMap(BreakGlassReview::remindedAt));
       return insert.executeUpdate() == 1;
     }
   }
@@ -86,6 +100,10 @@ final class RequestRows {
           found.add(read(row));
         }
       }
+      Map<String, List<UserId>> approvals = approvals(connection,
+          found.stream().map(r -> r.id().value()).collect(java.util.stream.Collectors.toList()));
+      found.replaceAll(r -> r.with(new Clearance(r.clearance().rule(), approvals.getOrDefault(r.id().value(), List.of()),
+          r.clearance().breakGlass())));
       return found;
     }
   }
@@ -121,10 +139,42 @@ final class RequestRows {
           dialect.instant(row, "finished_at"),
           new Briefing(text(row, "preview").map(Snapshot::fromJson), text(row, "preview_key"),
               text(row, "warnings").map(StoredJson::texts).orElse(List.of())),
-          text(row, "restore_of").map(RequestId::new));
+          text(row, "restore_of").map(RequestId::new),
+          new Clearance(text(row, "rule"), List.of(), review(row)));
     } catch (IllegalArgumentException e) {
       throw new StoreFailure("request " + id + " is stored in a form this Rootbot cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private Optional<BreakGlassReview> review(ResultSet row) throws SQLException {
+    Optional<Instant> due = dialect.instant(row, "review_due_at");
+    if (due.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BreakGlassReview(due.get(), text(row, "reviewed_by").map(UserId::new),
+        text(row, "review_verdict").map(BreakGlassReview.Verdict::valueOf), text(row, "review_comment"),
+        dialect.instant(row, "reminded_at")));
+  }
+
+  /** The approvals of each request, distinct approvers in the order they approved. */
+  private Map<String, List<UserId>> approvals(Connection connection, List<String> ids) throws SQLException {
+    Map<String, List<UserId>> approvals = new HashMap<>();
+    if (ids.isEmpty()) {
+      return approvals;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    try (PreparedStatement select = connection.prepareStatement("SELECT request_id, approver FROM approvals"
+        + " WHERE request_id IN (" + marks + ") ORDER BY approved_at, approver")) {
+      for (int i = 0; i < ids.size(); i++) {
+        select.setString(i + 1, ids.get(i));
+      }
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          approvals.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(new UserId(row.getString(2)));
+        }
+      }
+    }
+    return approvals;
   }
 
   private static Optional<String> text(ResultSet row, String column) throws SQLException {

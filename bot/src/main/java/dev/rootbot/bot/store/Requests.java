@@ -1,7 +1,9 @@
 package dev.rootbot.bot.store;
 
 import dev.rootbot.actions.task.Backup;
+import dev.rootbot.bot.request.BreakGlassReview;
 import dev.rootbot.bot.request.MessageTs;
+import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.request.NewRequest;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
@@ -53,6 +55,45 @@ public interface Requests {
    *     it expired, it never existed), in which case nothing changed
    */
   Optional<RootRequest> move(RequestId id, Transition transition, Report report);
+
+  /**
+   * Adds {@code approver}'s approval to a waiting request, in one transaction with its audit entry: distinct
+   * approvers are counted (nobody twice, never the requester), and the approval that reaches {@code quorum}
+   * moves the request to APPROVED, with what {@code onApproved} makes of it; an approval short of the quorum
+   * stores what {@code onCounted} makes (the card's progress). Safe with several replicas: of concurrent
+   * approvals, exactly one reaches the quorum.
+   */
+  Approval approve(RequestId id, UserId approver, int quorum, Report onApproved, Report onCounted);
+
+  /** What {@link #approve} did, and the request after it. */
+  record Approval(Kind kind, RootRequest request) {
+    public enum Kind {
+      /** Counted, short of the quorum. */
+      COUNTED,
+      /** This approval reached the quorum: the request is APPROVED. */
+      APPROVED,
+      /** This person had approved it already: nothing changed. */
+      ALREADY_COUNTED,
+      /** The request is no longer waiting for approval: nothing changed. */
+      NOT_WAITING
+    }
+  }
+
+  /**
+   * Records the review of a break-glass run, once: {@code reviewer}'s verdict and comment, audited, with what
+   * {@code report} makes of it. Empty when the request owes no review, or was reviewed already.
+   */
+  Optional<RootRequest> review(RequestId id, UserId reviewer, BreakGlassReview.Verdict verdict, Optional<String> comment,
+      Report report);
+
+  /**
+   * Break-glass runs whose review is overdue at this time and whose announce channels were not reminded for
+   * {@code every}: to remind them again.
+   */
+  List<RootRequest> reviewsOverdue(Duration every);
+
+  /** The announce channels of a break-glass run were reminded now that its review is overdue. */
+  void reminded(RequestId id);
 
   /** Remembers the approval card's message, so later updates and replies find it. */
   void cardPosted(RequestId id, MessageTs card);

@@ -29,7 +29,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class Schema {
   /** The schema this code reads and writes; a store with a higher version is refused, not guessed at. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private static final String HISTORY = "flyway_schema_history";
 

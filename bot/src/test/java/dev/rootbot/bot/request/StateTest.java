@@ -1,6 +1,8 @@
 package dev.rootbot.bot.request;
 
 import static dev.rootbot.bot.request.Action.ABANDON;
+import static dev.rootbot.bot.request.Action.ADMIT;
+import static dev.rootbot.bot.request.Action.BREAK_GLASS;
 import static dev.rootbot.bot.request.Action.APPROVE;
 import static dev.rootbot.bot.request.Action.CANCEL;
 import static dev.rootbot.bot.request.Action.DENY;
@@ -41,7 +43,8 @@ class StateTest {
    * whose replica is gone is UNKNOWN, and that replica, if it was alive after all, reports the real outcome.
    */
   private static final Map<State, Map<Action, State>> DIAGRAM = Map.of(
-      REQUESTED, Map.of(APPROVE, APPROVED, DENY, DENIED, CANCEL, CANCELLED, EXPIRE, EXPIRED),
+      REQUESTED, Map.of(APPROVE, APPROVED, ADMIT, APPROVED, BREAK_GLASS, APPROVED, DENY, DENIED, CANCEL, CANCELLED,
+          EXPIRE, EXPIRED),
       APPROVED, Map.of(START, RUNNING, ABANDON, FAILED),
       RUNNING, Map.of(SUCCEED, SUCCEEDED, FAIL, FAILED, INTERRUPT, UNKNOWN),
       SUCCEEDED, Map.of(), FAILED, Map.of(), DENIED, Map.of(), CANCELLED, Map.of(), EXPIRED, Map.of(),
@@ -143,6 +146,8 @@ class StateTest {
     Outcome outcome = Outcome.of("what happened");
     return switch (action) {
       case APPROVE -> Transition.approve(SampleRequests.BOB);
+      case ADMIT -> Transition.admit();
+      case BREAK_GLASS -> Transition.breakGlass(SampleRequests.BOB);
       case DENY -> Transition.deny(SampleRequests.CAROL, dev.rootbot.bot.request.Outcome.of("not during the freeze"));
       case CANCEL -> Transition.cancel(SampleRequests.ALICE);
       case EXPIRE -> Transition.expire();
