@@ -53,12 +53,17 @@ final class Database implements AutoCloseable {
     return withConnection(work);
   }
 
-  /** Runs {@code work} in one transaction: all of it is stored, or none. */
+  /**
+   * Runs {@code work} in one transaction: all of it is stored, or none. The transaction holds the audit chain's
+   * lock from its start ({@link Dialect#lockChain}), so it may append to the chain, and two transactions never
+   * wait for each other's rows while one holds the lock (on SQLite every write transaction holds the database).
+   */
   <T> T write(Work<T> work) {
     return withConnection(connection -> {
       dialect().begin(connection);
       T result;
       try {
+        dialect().lockChain(connection);
         result = work.run(connection);
       } catch (SQLException | RuntimeException e) {
         try {
@@ -71,6 +76,21 @@ final class Database implements AutoCloseable {
       }
       dialect().commit(connection);
       return result;
+    });
+  }
+
+  /**
+   * Runs {@code work} in one read-only transaction that sees a single state of the database throughout, so
+   * that two long reads (the audit chain, then the requests) agree with each other while others write.
+   */
+  <T> T snapshot(Work<T> work) {
+    return withConnection(connection -> {
+      dialect().beginSnapshot(connection);
+      try {
+        return work.run(connection);
+      } finally {
+        dialect().endSnapshot(connection);
+      }
     });
   }
 

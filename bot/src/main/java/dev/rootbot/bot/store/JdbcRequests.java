@@ -1,6 +1,8 @@
 package dev.rootbot.bot.store;
 
 import dev.rootbot.actions.task.Backup;
+import dev.rootbot.bot.audit.Facts;
+import dev.rootbot.bot.audit.RequestFacts;
 import dev.rootbot.bot.request.Action;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.NewRequest;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Requests in the {@code requests} table. A move reads the request, works out the change with
@@ -49,7 +52,7 @@ final class JdbcRequests implements Requests {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
         if (rows.insert(connection, request)) {
           audit.append(connection, now, Optional.of(request.id()), request.requester().value(), "request",
-              describe(request));
+              describe(request), RequestFacts.filed(request, StoredJson.task(request.task())));
           outbox.enqueue(connection, request.id(), report.messages(request), now);
           return request;
         }
@@ -83,13 +86,14 @@ final class JdbcRequests implements Requests {
     }
     Instant now = database.now();
     RootRequest after = current.get().after(transition, now);
+    Optional<String> outcome = after.outcome().map(StoredJson::outcome);
     try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET state = ?, decided_by = ?,"
         + " decided_at = ?, started_at = ?, outcome = ?, finished_at = ? WHERE id = ? AND state = ?")) {
       update.setString(1, after.state().name());
       update.setString(2, after.decidedBy().map(UserId::value).orElse(null));
       rows.setInstant(update, 3, after.decidedAt());
       rows.setInstant(update, 4, after.startedAt());
-      update.setString(5, after.outcome().map(StoredJson::outcome).orElse(null));
+      update.setString(5, outcome.orElse(null));
       rows.setInstant(update, 6, after.finishedAt());
       update.setString(7, id.value());
       update.setString(8, action.from().name());
@@ -99,7 +103,8 @@ final class JdbcRequests implements Requests {
     }
     String actor = transition.by().map(UserId::value).orElse(JdbcAuditLog.ROOTBOT);
     String detail = action.from() + " → " + after.state() + transition.outcome().map(o -> ": " + o.text()).orElse("");
-    audit.append(connection, now, Optional.of(id), actor, action.name().toLowerCase(Locale.ROOT), detail);
+    audit.append(connection, now, Optional.of(id), actor, action.name().toLowerCase(Locale.ROOT), detail,
+        RequestFacts.moved(action.from(), transition, transition.outcome().isPresent() ? outcome : Optional.empty()));
     // Read again: the row is ours now, and the card's ts may have been stored since the first read.
     RootRequest stored = rows.find(connection, id).orElseThrow();
     outbox.enqueue(connection, id, report.messages(stored), now);
@@ -135,17 +140,18 @@ final class JdbcRequests implements Requests {
         }
       }
       audit.append(connection, database.now(), Optional.of(id), JdbcAuditLog.ROOTBOT, "session",
-          "root session started with access key ID " + accessKeyId);
+          "root session started with access key ID " + accessKeyId, RequestFacts.sessionStarted(accessKeyId));
       return null;
     });
   }
 
   @Override
   public void keepBackup(RequestId id, Backup backup) {
+    String stored = StoredJson.backup(backup);
     database.write(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET backup = ? WHERE id = ? AND state = 'RUNNING' AND backup IS NULL")) {
-        update.setString(1, StoredJson.backup(backup));
+        update.setString(1, stored);
         update.setString(2, id.value());
         if (update.executeUpdate() == 0) {
           throw new StoreFailure(whyNot(connection, id, "keep a backup"));
@@ -153,7 +159,7 @@ final class JdbcRequests implements Requests {
       }
       audit.append(connection, database.now(), Optional.of(id), JdbcAuditLog.ROOTBOT, "backup",
           "kept the " + backup.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + backup.resource()
-              + " (" + backup.policy().sizeInBytes() + " bytes) before changing it");
+              + " (" + backup.policy().sizeInBytes() + " bytes) before changing it", RequestFacts.backupKept(stored));
       return null;
     });
   }
@@ -307,15 +313,22 @@ final class JdbcRequests implements Requests {
 
   @Override
   public void trailConfirmed(RequestId id, String eventId, Outgoing reply) {
-    endTrail(id, "CONFIRMED", "CloudTrail delivered the AssumeRoot event " + eventId, reply);
+    endTrail(id, "CONFIRMED", "trail confirmed", "CloudTrail delivered the AssumeRoot event " + eventId,
+        key -> RequestFacts.trailConfirmed(key, eventId), reply);
   }
 
   @Override
   public void trailGaveUp(RequestId id, Outgoing reply) {
-    endTrail(id, "GAVE_UP", "CloudTrail had not delivered the AssumeRoot event when Rootbot stopped waiting", reply);
+    endTrail(id, "GAVE_UP", "trail gave up",
+        "CloudTrail had not delivered the AssumeRoot event when Rootbot stopped waiting", key -> Facts.NONE, reply);
   }
 
-  private void endTrail(RequestId id, String state, String detail, Outgoing reply) {
+  /**
+   * @param facts of the root session's access key ID, the one CloudTrail was asked about (as {@link #trailDue}
+   *     read it)
+   */
+  private void endTrail(RequestId id, String state, String event, String detail, Function<String, Facts> facts,
+      Outgoing reply) {
     database.write(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET trail_state = ?, trail_next_at = NULL WHERE id = ? AND trail_state = 'WAITING'")) {
@@ -326,7 +339,8 @@ final class JdbcRequests implements Requests {
         }
       }
       Instant now = database.now();
-      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, "trail", detail);
+      String key = rows.find(connection, id).flatMap(RootRequest::accessKeyId).orElse("");
+      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, event, detail, facts.apply(key));
       outbox.enqueue(connection, id, List.of(reply), now);
       return null;
     });
