@@ -9,6 +9,7 @@ import dev.rootbot.bot.command.Command;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.Origin;
@@ -23,12 +24,14 @@ final class RootCommandHandler implements SlashCommandHandler {
   private final Grammar grammar;
   private final Asking asking;
   private final Supplier<String> status;
+  private final ReadingHistory history;
   private final Work work;
 
-  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, Work work) {
+  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history, Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
+    this.history = history;
     this.work = work;
   }
 
@@ -51,6 +54,11 @@ final class RootCommandHandler implements SlashCommandHandler {
     if (command instanceof Command.Status) {
       boolean taken = work.submit("/root status", () -> answer.tell(status.get()));
       return ctx.ack(taken ? ":mag: Checking centralized root access with AWS…" : Work.BUSY);
+    }
+    if (command instanceof Command.History asked) {
+      UserId asker = new UserId(payload.getUserId());
+      boolean taken = work.submit("/root history", () -> answer.tell(history.tell(asked, asker)));
+      return ctx.ack(taken ? ":mag: Reading the audit log…" : Work.BUSY);
     }
     AskFor ask = (AskFor) command;
     UserId requester = new UserId(payload.getUserId());

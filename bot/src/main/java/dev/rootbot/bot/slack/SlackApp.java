@@ -10,6 +10,7 @@ import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.Deciding;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.store.SeenEvents;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -23,10 +24,12 @@ public final class SlackApp {
 
   /**
    * @param status the answer to {@code /root status}, computed on a work thread
+   * @param history the answer to {@code /root history …}, computed on a work thread
    * @param work runs what each handler does after its ack
    */
   public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
-      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, SeenEvents seen, Executor work) {
+      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, ReadingHistory history,
+      SeenEvents seen, Executor work) {
     var config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(botToken)
@@ -37,8 +40,8 @@ public final class SlackApp {
         .build();
     var app = new App(config);
     var jobs = new Work(work);
-    app.command(command, new RootCommandHandler(grammar, asking, status, jobs));
-    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
+    app.command(command, new RootCommandHandler(grammar, asking, status, history, jobs));
+    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, history, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
     app.blockAction(Card.DENY, new DecisionHandler("deny", deciding::deny, jobs));
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
