@@ -25,6 +25,7 @@ final class Database implements AutoCloseable {
   private final Clock clock;
   private final Semaphore free;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final ThreadLocal<Connection> chained = new ThreadLocal<>();
   private volatile boolean closed;
 
   /** Work done with one connection; it may throw SQL errors, which become {@link StoreFailure}s. */
@@ -53,17 +54,35 @@ final class Database implements AutoCloseable {
     return withConnection(work);
   }
 
-  /**
-   * Runs {@code work} in one transaction: all of it is stored, or none. The transaction holds the audit chain's
-   * lock from its start ({@link Dialect#lockChain}), so it may append to the chain, and two transactions never
-   * wait for each other's rows while one holds the lock (on SQLite every write transaction holds the database).
-   */
+  /** Runs {@code work} in one transaction: all of it is stored, or none. One that appends to the audit log is {@link #writeAudited}. */
   <T> T write(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that appends to the audit chain. It takes the chain's lock first
+   * ({@link Dialect#lockChain}), before it changes any row, and holds it to its end: appends never interleave, and
+   * a transaction that holds the lock never waits for a row that one waiting for the lock holds (on SQLite every
+   * write transaction holds the whole database anyway).
+   */
+  <T> T writeAudited(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  /** Whether {@code connection} is in a {@link #writeAudited} transaction of this thread, which holds the lock. */
+  boolean holdsChainLock(Connection connection) {
+    return chained.get() == connection;
+  }
+
+  private <T> T transaction(Work<T> work, boolean audited) {
     return withConnection(connection -> {
       dialect().begin(connection);
       T result;
       try {
-        dialect().lockChain(connection);
+        if (audited) {
+          dialect().lockChain(connection);
+          chained.set(connection);
+        }
         result = work.run(connection);
       } catch (SQLException | RuntimeException e) {
         try {
@@ -73,6 +92,8 @@ final class Database implements AutoCloseable {
           closeQuietly(connection); // it may still be inside the transaction: never lend it again
         }
         throw e;
+      } finally {
+        chained.remove();
       }
       dialect().commit(connection);
       return result;

@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * The audit log in the {@code audit_log} table, which refuses UPDATE and DELETE (see {@link Schema}), as a hash
- * chain: each append reads the head and writes the next entry, within a {@link Database#write} transaction,
- * which holds the chain's lock from its start to its end ({@link Dialect#lockChain}), so appends never interleave.
+ * chain: each append reads the head and writes the next entry under the chain's lock ({@link Dialect#lockChain}),
+ * which its transaction holds to its end, so appends never interleave. Appending transactions are
+ * {@link Database#writeAudited}, which take the lock before any row.
  */
 final class JdbcAuditLog implements AuditLog {
   /** The actor of what Rootbot does by itself: expiring, recovering, giving up on a message. */
@@ -42,8 +43,8 @@ final class JdbcAuditLog implements AuditLog {
   }
 
   /**
-   * Appends within the caller's {@link Database#write} transaction, so the entry is stored exactly when what it
-   * describes is, and no other append comes between reading the head and writing after it. The
+   * Appends within the caller's {@link Database#writeAudited} transaction, so the entry is stored exactly when what
+   * it describes is, and no other append comes between reading the head and writing after it. The
    * entry's time is {@code at}, or its predecessor's when that is later (time never goes backwards in the chain).
    *
    * @param facts what the entry establishes about its request ({@link dev.rootbot.bot.audit.RequestFacts})
@@ -51,6 +52,9 @@ final class JdbcAuditLog implements AuditLog {
   ChainedEntry append(Connection connection, Instant at, Optional<RequestId> request, String actor, String event,
       String detail, Facts facts) throws SQLException {
     Dialect dialect = database.dialect();
+    if (!database.holdsChainLock(connection)) {
+      dialect.lockChain(connection); // a plain write that appends: still one append at a time, though late
+    }
     Head head = ChainRows.head(connection, dialect);
     ChainedEntry entry = Chain.next(head, at, request, actor, event, detail, facts);
     try (PreparedStatement insert = connection.prepareStatement(ChainRows.insertInto("audit_log"))) {
@@ -68,7 +72,8 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public void refused(Optional<RequestId> request, UserId who, String attempted, String why) {
-    database.write(connection -> append(connection, database.now(), request, who.value(), "refused " + attempted, why));
+    database.writeAudited(connection -> append(connection, database.now(), request, who.value(), "refused " + attempted,
+        why));
   }
 
   @Override

@@ -46,7 +46,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public RootRequest file(NewRequest asked, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       Instant now = database.now();
       for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
@@ -74,7 +74,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Optional<RootRequest> move(RequestId id, Transition transition, Report report) {
-    return database.write(connection -> move(connection, id, transition, report));
+    return database.writeAudited(connection -> move(connection, id, transition, report));
   }
 
   private Optional<RootRequest> move(Connection connection, RequestId id, Transition transition, Report report)
@@ -130,7 +130,7 @@ final class JdbcRequests implements Requests {
     if (accessKeyId == null || !accessKeyId.matches("[A-Z0-9]{16,128}")) {
       throw new IllegalArgumentException("an access key ID is 16 to 128 capital letters and digits; got " + accessKeyId);
     }
-    database.write(connection -> {
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET access_key_id = ? WHERE id = ? AND state = 'RUNNING'")) {
         update.setString(1, accessKeyId);
@@ -148,7 +148,7 @@ final class JdbcRequests implements Requests {
   @Override
   public void keepBackup(RequestId id, Backup backup) {
     String stored = StoredJson.backup(backup);
-    database.write(connection -> {
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET backup = ? WHERE id = ? AND state = 'RUNNING' AND backup IS NULL")) {
         update.setString(1, stored);
@@ -166,7 +166,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public List<RootRequest> expireDue(Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       var expired = new ArrayList<RootRequest>();
       var due = rows.where(connection, "state = 'REQUESTED' AND expires_at <= ? ORDER BY expires_at, id",
           database.now());
@@ -179,7 +179,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Optional<RootRequest> claimNext(ReplicaId runner, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       String id;
       try (PreparedStatement oldest = connection.prepareStatement("SELECT id FROM requests WHERE state = 'APPROVED'"
           + " ORDER BY decided_at, id LIMIT 1" + database.dialect().lockRows())) {
@@ -231,7 +231,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Finish finish(RequestId id, ReplicaId runner, Transition end, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       RootRequest current = rows.find(connection, id).orElseThrow(() -> new StoreFailure("no request " + id));
       boolean ours = runner.value().equals(runnerOf(connection, id).orElse(null));
       Optional<Transition> late = end.late();
@@ -278,7 +278,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public List<RootRequest> recoverOrphans(Duration lease, Duration approvedFor, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       Instant now = database.now();
       var recovered = new ArrayList<RootRequest>();
       for (RootRequest request : rows.where(connection, "(state = 'RUNNING' AND (runner IS NULL OR runner NOT IN"
@@ -329,7 +329,7 @@ final class JdbcRequests implements Requests {
    */
   private void endTrail(RequestId id, String state, String event, String detail, Function<String, Facts> facts,
       Outgoing reply) {
-    database.write(connection -> {
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET trail_state = ?, trail_next_at = NULL WHERE id = ? AND trail_state = 'WAITING'")) {
         update.setString(1, state);

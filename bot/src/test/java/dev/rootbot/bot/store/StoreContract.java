@@ -674,6 +674,45 @@ abstract class StoreContract {
   }
 
   @Test
+  void expiring_many_requests_while_people_click_on_them_keeps_one_chain_and_never_deadlocks() throws Exception {
+    var filed = new ArrayList<RootRequest>();
+    for (int i = 0; i < 20; i++) {
+      filed.add(store.requests().file(SampleRequests.asked()));
+    }
+    clock.advance(TTL.minusMillis(1)); // clicks still count; then the sweep expires whatever is left
+    try (Store replica = openAgain(clock, 4)) {
+      ExecutorService clickers = Executors.newFixedThreadPool(5);
+      var go = new CountDownLatch(1);
+      var done = new ArrayList<Future<?>>();
+      done.add(clickers.submit(() -> {
+        go.await();
+        clock.advance(Duration.ofMillis(1));
+        return store.requests().expireDue();
+      }));
+      for (int c = 0; c < 4; c++) {
+        int offset = c;
+        done.add(clickers.submit(() -> {
+          go.await();
+          for (int i = filed.size() - 1 - offset; i >= 0; i -= 4) { // in the sweep's opposite order
+            replica.requests().move(filed.get(i).id(), Transition.approve(BOB));
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> each : done) {
+        each.get(60, TimeUnit.SECONDS); // a deadlock would surface here as a StoreFailure
+      }
+      clickers.shutdown();
+    }
+
+    for (RootRequest request : filed) {
+      assertThat(store.requests().find(request.id()).orElseThrow().state()).isIn(State.APPROVED, State.EXPIRED);
+    }
+    assertThat(store.audit().verify(Optional.empty())).isEqualTo(new Verdict.Intact(40, store.audit().head().hash()));
+  }
+
+  @Test
   void a_request_row_changed_outside_rootbot_is_found() throws SQLException {
     RootRequest done = finishedUnlock();
     try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
