@@ -144,6 +144,10 @@ class AuditChainStoryTest {
     assertThat(sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("Audit history of account"), Sandboxed.WAIT)
         .allText()).contains("222222222222", done.id().value(), "--account 222222222222");
 
+    sandbox.slack.as(BOB).mention(INCIDENT_42, "<@U0ROOTBOT> history request " + done.id().value());
+    assertThat(sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("Audit history of request"), Sandboxed.WAIT)
+        .allText()).contains("all 7 entries");
+
     sandbox.slack.as(DAVE).slashCommand("/root", "history account 222222222222", INCIDENT_42);
     sandbox.slack.awaitEphemeral(DAVE, e -> e.allText().contains("cannot read the audit history"), Sandboxed.WAIT);
     assertThat(sandbox.slack.messages(INCIDENT_42)).noneMatch(m -> m.allText().contains("Audit history"));

@@ -321,9 +321,14 @@ abstract class AuditCommandContract {
   record Run(int code, String out, String err) {}
 
   Run audit(String... args) {
+    return audit(Map.of(), args);
+  }
+
+  /** The command with {@code ROOTBOT_STORE} and {@code more} in its environment. */
+  Run audit(Map<String, String> more, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(more);
     env.put("ROOTBOT_STORE", location);
     int code = AuditCommand.run(args, env, clock, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));

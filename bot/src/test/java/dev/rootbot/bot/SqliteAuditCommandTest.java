@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
+import dev.rootbot.sandbox.slack.SlackWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,20 @@ class SqliteAuditCommandTest extends AuditCommandContract {
         "audit export [--since DATE] [--until DATE] [--request ID] [--account ID] [--format jsonl|csv]");
     assertThat(Main.USAGE).contains("rootbot audit verify", "rootbot audit export", "rootbot audit evidence",
         "rootbot audit anchor");
+  }
+
+  @Test
+  void the_anchor_is_posted_to_the_alert_channel_when_it_and_the_token_are_set() {
+    try (var slack = SlackWorkspace.start(0, Clock.systemUTC())) {
+      Run run = audit(Map.of("SLACK_BOT_TOKEN", slack.botToken(), "SLACK_API_URL", slack.apiUrl(),
+          "ROOTBOT_ALERT_CHANNEL", SlackWorkspace.PLATFORM), "anchor");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      String anchor = entries.get(9).hash() + ":10";
+      assertThat(run.out()).isEqualTo("anchor: " + anchor + "\nPosted to " + SlackWorkspace.PLATFORM + ".\n");
+      assertThat(slack.messages(SlackWorkspace.PLATFORM)).singleElement().satisfies(message -> assertThat(
+          message.allText()).contains("Audit chain anchor", "`" + anchor + "`", "audit verify --anchor " + anchor));
+    }
   }
 
   @Test
