@@ -713,6 +713,38 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_heartbeat_gets_through_while_every_shared_connection_is_busy() throws Exception {
+    try (Store one = openAgain(clock, 1)) {
+      var reading = new CountDownLatch(1);
+      var release = new CountDownLatch(1);
+      ExecutorService reader = Executors.newSingleThreadExecutor();
+      Future<?> read = reader.submit(() -> one.audit().read(entries -> {
+        reading.countDown();
+        try {
+          return release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+      assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue(); // the store's only shared connection is taken
+
+      ExecutorService beat = Executors.newSingleThreadExecutor();
+      Future<?> heartbeat = beat.submit(() -> one.replicas().heartbeat(SENDER));
+      heartbeat.get(5, TimeUnit.SECONDS); // not the 30 s a shared connection would take to be free
+
+      release.countDown();
+      read.get(10, TimeUnit.SECONDS);
+      reader.shutdown();
+      beat.shutdown();
+    }
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement();
+        var row = sql.executeQuery("SELECT count(*) FROM replicas WHERE id = '" + SENDER.value() + "'")) {
+      row.next();
+      assertThat(row.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_request_row_changed_outside_rootbot_is_found() throws SQLException {
     RootRequest done = finishedUnlock();
     try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
