@@ -11,7 +11,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 /**
  * {@code java -jar rootbot.jar [serve]} serves Slack with the configuration in the environment;
  * {@code java -jar rootbot.jar sandbox} runs the whole flow locally against the sandbox;
- * {@code java -jar rootbot.jar policy …} checks and explains an approval policy file.
+ * {@code java -jar rootbot.jar policy …} checks and explains an approval policy file;
+ * {@code java -jar rootbot.jar audit …} verifies, exports and anchors the audit chain.
  */
 public final class Main {
   static final String USAGE = String.join("\n",
@@ -22,6 +23,13 @@ public final class Main {
       "                            check an approval policy file and print its rules in order",
       "       rootbot policy explain FILE --task T --account A --requester U [--channel C] [--in-group S…]",
       "                            which rule applies to that request, who approves it and how many",
+      "       rootbot audit verify [--anchor HASH:N]",
+      "                            check the audit chain of ROOTBOT_STORE and the requests against it",
+      "       rootbot audit export [--since D] [--until D] [--request ID] [--account ID] [--format jsonl|csv]",
+      "                            the audit entries with their hashes, to standard output",
+      "       rootbot audit evidence REQUEST-ID",
+      "                            one request's evidence as a JSON document: decisions, sessions, backup, outcome",
+      "       rootbot audit anchor  the chain's head hash and count, posted to ROOTBOT_ALERT_CHANNEL when set",
       "       rootbot help         this text");
 
   /**
@@ -52,6 +60,9 @@ public final class Main {
       case "policy":
         System.exit(PolicyCommand.run(rest, System.getenv(), () -> DefaultCredentialsProvider.builder().build(),
             System.out, System.err));
+        break;
+      case "audit":
+        System.exit(AuditCommand.run(rest, System.getenv(), Clock.systemUTC(), System.out, System.err));
         break;
       case "help":
       case "-h":

@@ -29,15 +29,19 @@ import dev.rootbot.bot.card.StatusReport;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.config.Config;
 import dev.rootbot.bot.config.ConfigError;
+import dev.rootbot.bot.flow.Alerts;
 import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.ChainWatch;
 import dev.rootbot.bot.flow.Confirming;
 import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.flow.OrganizationAccounts;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
 import dev.rootbot.bot.slack.Health;
+import dev.rootbot.bot.slack.AlertChannel;
 import dev.rootbot.bot.slack.HttpEndpoint;
 import dev.rootbot.bot.slack.OutboxSender;
 import dev.rootbot.bot.slack.SignatureCheck;
@@ -73,7 +77,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Threads: Jetty (or Socket Mode) runs the handlers, which only ack; a bounded work pool does what follows
  * an ack; the runner takes approved requests from the store onto its task threads; one thread sends the
  * outbox; one runs the timers: this replica's heartbeat and the periodic jobs (expiry, recovery, CloudTrail
- * confirmation, pruning), each run by one replica at a time under a job lease.
+ * confirmation, pruning), each run by one replica at a time under a job lease; one watches the audit chain
+ * (verified at start, then hourly and anchored daily under job leases).
  */
 public final class Rootbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Rootbot.class);
@@ -173,9 +178,11 @@ public final class Rootbot implements AutoCloseable {
     var deciding = new Deciding(store, approvals, people, clock, running::nudge, nudge);
     var sweeping = new Sweeping(store, caller, config.aws().region(), lease, config.requestTtl(), nudge);
 
+    var history = new ReadingHistory(store.audit(), people, new OrganizationAccounts(directory));
+
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness, scps), store.events(), new Work(work, metrics, clock));
+        () -> status(readiness, scps), history, store.events(), new Work(work, metrics, clock));
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();
@@ -200,6 +207,13 @@ public final class Rootbot implements AutoCloseable {
     });
     job(timers, store, me, "pruning", PRUNE_EVERY,
         () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1))));
+    // The chain is read whole and alerts may wait for Slack: on a thread of their own, never delaying the heartbeat.
+    var chain = new ChainWatch(store.audit(), config.alertChannel().<Alerts>map(channel -> new AlertChannel(methods,
+        channel)).orElse(Alerts.NONE), metrics);
+    ScheduledExecutorService auditing = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-audit")));
+    auditing.execute(() -> guarded("audit chain check", chain::verify)); // at every start, on every replica
+    job(auditing, store, me, "audit-verify", ChainWatch.VERIFY_EVERY, ChainWatch.VERIFY_EVERY, chain::verify);
+    job(auditing, store, me, "audit-anchor", ChainWatch.ANCHOR_EVERY, Duration.ZERO, chain::anchor);
 
     // Closed right after Slack stops reaching us: root tasks in flight finish, so a stop does not leave them UNKNOWN.
     closeables.push(() -> {
@@ -341,11 +355,17 @@ public final class Rootbot implements AutoCloseable {
    */
   private static void job(ScheduledExecutorService timers, Store store, ReplicaId me, String name, Duration every,
       Runnable job) {
+    job(timers, store, me, name, every, Duration.ZERO, job);
+  }
+
+  /** As above, the first time after {@code first}. */
+  private static void job(ScheduledExecutorService timers, Store store, ReplicaId me, String name, Duration every,
+      Duration first, Runnable job) {
     timers.scheduleWithFixedDelay(() -> guarded(name, () -> {
       if (store.replicas().acquireJob(name, me, every)) {
         job.run();
       }
-    }), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }), first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static void guarded(String what, Runnable job) {

@@ -87,6 +87,19 @@ public record Approvals(Approvers approvers) {
   }
 
   /**
+   * Whether {@code reader} may read the audit history in Slack ({@code /root history …}): any active, full member,
+   * the same people who may ask for a root task, whether or not they approve. The history shows who asked for
+   * what and why, which the cards already showed in their channels; guests may see only the channels they were
+   * invited to, so they are refused, as bots and deactivated users are.
+   */
+  public static Decision mayReadHistory(Person reader) {
+    if (!reader.activeFullMember()) {
+      return Decision.refuse("guests, bots and deactivated users cannot read the audit history");
+    }
+    return Decision.allow();
+  }
+
+  /**
    * Whether {@code request} can still be decided at {@code now}: it is waiting and not expired. Every
    * approve, deny and cancel asks this first, whichever rules then apply.
    */

@@ -76,6 +76,9 @@ public final class Grammar {
           .append(SlackText.escape(kind.example(command))).append('`');
     }
     help.append("\n• `").append(SlackText.escape(command)).append(" status`: the open requests")
+        .append("\n• `").append(SlackText.escape(command + " history account <account>")).append("` or `")
+        .append(SlackText.escape(command + " history request <request ID>")).append("`: the latest audit entries,"
+            + " shown only to you")
         .append("\n• `").append(SlackText.escape(command)).append(" help`: this text")
         .append("\n• `").append(SlackText.escape(command)).append("` alone opens a form")
         .append("\n\nAn account is its 12-digit ID or its name in Organizations (in quotes if the name contains \"region\" or"

@@ -6,6 +6,7 @@ import dev.rootbot.actions.task.BucketName;
 import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.actions.task.QueueRef;
 import dev.rootbot.bot.request.Reason;
+import dev.rootbot.bot.request.RequestId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ final class Parser {
   private final String command;
   private final Words words;
   private TaskForm kind;
+  private boolean history;
 
   Parser(String command, String normalizedText) {
     this.command = command;
@@ -54,6 +56,9 @@ final class Parser {
     }
     if (verb.is("unlock")) {
       return unlock();
+    }
+    if (verb.is("history")) {
+      return history();
     }
     if (verb.is("audit")) {
       kind = TaskForm.AUDIT_ROOT_CREDENTIALS;
@@ -96,6 +101,30 @@ final class Parser {
     Resource resource = resource(kind, SlackInput.value(named.get().text()));
     expect("in", "account");
     return task(resource, true);
+  }
+
+  /** {@code history account <account>} or {@code history request <id>}. */
+  private Command history() {
+    history = true;
+    Optional<Words.Word> what = words.next();
+    if (what.isPresent() && what.get().is("account")) {
+      var parts = new ArrayList<String>();
+      while (!words.atEnd()) {
+        parts.add(SlackInput.value(words.next().orElseThrow().text()));
+      }
+      if (parts.isEmpty()) {
+        throw error("say which account: its 12-digit ID or its name");
+      }
+      return new Command.History.OfAccount(account(parts));
+    }
+    if (what.isPresent() && what.get().is("request")) {
+      Words.Word id = words.next().orElseThrow(() -> error("say which request: its ID, like r-k3mwx2pqa7"));
+      if (!words.atEnd()) {
+        throw error("a history shows one request; remove " + SlackInput.quote(words.rest()));
+      }
+      return new Command.History.OfRequest(RequestId.parse(SlackInput.value(id.text())));
+    }
+    throw error("history of what? Say \"history account\" or \"history request\"");
   }
 
   /** The rest of a task: the account, then maybe a region, then "because …". */
@@ -149,6 +178,10 @@ final class Parser {
   }
 
   private UsageError error(String problem) {
+    if (history) { // not a task: the forms go in the words
+      return new UsageError(problem + ". Form: " + command + " history account <account> or " + command
+          + " history request <request ID>", command, List.of());
+    }
     return new UsageError(problem, command, kind == null ? List.of() : List.of(kind));
   }
 

@@ -6,6 +6,7 @@ import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.bot.logging.LogFormat;
 import dev.rootbot.bot.policy.Policy;
+import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.store.ReplicaId;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * {@link #scrub} removes them from text that may repeat one.
  */
 public record Config(Slack slack, int port, String command, String approvers, String store, Duration requestTtl,
-    Aws aws, Replica replica, LogFormat logFormat, boolean preview, Optional<Path> policy) {
+    Aws aws, Replica replica, LogFormat logFormat, boolean preview, Optional<Path> policy,
+    Optional<ChannelId> alertChannel) {
 
   /**
    * This process among the replicas sharing the store: its name in logs and leases, and how long it may stay
@@ -130,11 +132,12 @@ public record Config(Slack slack, int port, String command, String approvers, St
     if (LogFormat.parse(format).isEmpty()) {
       problems.add("ROOTBOT_LOG_FORMAT must be text or json; got " + format);
     }
+    Optional<ChannelId> alertChannel = read.alertChannel();
     if (!problems.isEmpty()) {
       throw new ConfigError(problems);
     }
     return new Config(new Slack(botToken, signingSecret, appToken, apiUrl), port, command, approvers, store, ttl,
-        new Aws(region, endpoints, session), new Replica(replica, lease), logFormat, preview, policy);
+        new Aws(region, endpoints, session), new Replica(replica, lease), logFormat, preview, policy, alertChannel);
   }
 
   /** Reads variables, collecting problems instead of stopping at the first. */
@@ -226,6 +229,17 @@ public record Config(Slack slack, int port, String command, String approvers, St
         problems.add("ROOTBOT_REPLICA_ID must be letters, digits and . _ : @ - (at most 100); got " + value.get());
         return ReplicaId.ofThisProcess("rootbot");
       }
+    }
+
+    /** A channel's ID, not its name: Slack's API takes IDs, and a name can be reused by another channel. */
+    Optional<ChannelId> alertChannel() {
+      Optional<String> value = optional("ROOTBOT_ALERT_CHANNEL");
+      if (value.isPresent() && !value.get().matches("[CG][A-Z0-9]{2,}")) {
+        problems.add("ROOTBOT_ALERT_CHANNEL must be a channel ID like C024BE91L (the channel's details show it at the"
+            + " bottom), not a name; got " + value.get());
+        return Optional.empty();
+      }
+      return value.map(ChannelId::new);
     }
 
     AwsRegion region() {

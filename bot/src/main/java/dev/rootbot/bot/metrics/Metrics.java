@@ -97,10 +97,22 @@ public final class Metrics implements AutoCloseable {
 
   /** Adds one to the counter {@code name} (ending in {@code _total}) with the given label pairs. */
   public void count(String name, String... labels) {
-    counters.computeIfAbsent(new Key(name, labels), key -> Counter.builder(strip(name, TOTAL))
+    counter(name, labels).increment();
+  }
+
+  /**
+   * Shows the counter {@code name} at 0 until it is first counted: a counter that appears only with its first
+   * count hides that count from Prometheus' {@code increase()}, and an alert on a rare event needs it.
+   */
+  public void declare(String name, String... labels) {
+    counter(name, labels);
+  }
+
+  private Counter counter(String name, String... labels) {
+    return counters.computeIfAbsent(new Key(name, labels), key -> Counter.builder(strip(name, TOTAL))
         .description(help.get(name))
         .tags(key.tags())
-        .register(registry)).increment();
+        .register(registry));
   }
 
   /** A gauge read when scraped. */

@@ -10,6 +10,7 @@ import dev.rootbot.bot.command.Command;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.MessageTs;
@@ -28,13 +29,16 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
   private final Grammar grammar;
   private final Asking asking;
   private final Supplier<String> status;
+  private final ReadingHistory history;
   private final SeenEvents seen;
   private final Work work;
 
-  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, SeenEvents seen, Work work) {
+  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history, SeenEvents seen,
+      Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
+    this.history = history;
     this.seen = seen;
     this.work = work;
   }
@@ -77,6 +81,10 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     if (command instanceof Command.Status) {
       answer.tell(status.get());
+      return;
+    }
+    if (command instanceof Command.History asked) {
+      answer.tell(history.tell(asked, new UserId(event.getUser())));
       return;
     }
     Origin origin = Origin.thread(new ChannelId(event.getChannel()), new MessageTs(threadTs));

@@ -9,6 +9,7 @@ import dev.rootbot.bot.command.Command;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.Origin;
@@ -24,13 +25,16 @@ final class RootCommandHandler implements SlashCommandHandler {
   private final Grammar grammar;
   private final Asking asking;
   private final Supplier<String> status;
+  private final ReadingHistory history;
   private final SeenEvents seen;
   private final Work work;
 
-  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, SeenEvents seen, Work work) {
+  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history,
+      SeenEvents seen, Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
+    this.history = history;
     this.seen = seen;
     this.work = work;
   }
@@ -54,6 +58,11 @@ final class RootCommandHandler implements SlashCommandHandler {
     if (command instanceof Command.Status) {
       boolean taken = work.submit("/root status", () -> answer.tell(status.get()));
       return ctx.ack(taken ? ":mag: Checking centralized root access with AWS…" : Work.BUSY);
+    }
+    if (command instanceof Command.History asked) {
+      UserId asker = new UserId(payload.getUserId());
+      boolean taken = work.submit("/root history", () -> answer.tell(history.tell(asked, asker)));
+      return ctx.ack(taken ? ":mag: Reading the audit log…" : Work.BUSY);
     }
     AskFor ask = (AskFor) command;
     UserId requester = new UserId(payload.getUserId());

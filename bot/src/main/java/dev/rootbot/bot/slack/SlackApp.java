@@ -10,6 +10,7 @@ import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.Deciding;
+import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.store.SeenEvents;
 import java.util.function.Supplier;
 
@@ -22,10 +23,12 @@ public final class SlackApp {
 
   /**
    * @param status the answer to {@code /root status}, computed on a work thread
+   * @param history the answer to {@code /root history …}, computed on a work thread
    * @param jobs runs what each handler does after its ack
    */
   public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
-      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, SeenEvents seen, Work jobs) {
+      Deciding deciding, OrganizationDirectory directory, Supplier<String> status, ReadingHistory history,
+      SeenEvents seen, Work jobs) {
     var config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(botToken)
@@ -35,8 +38,8 @@ public final class SlackApp {
         .allEventsApiAutoAckEnabled(true)
         .build();
     var app = new App(config);
-    app.command(command, new RootCommandHandler(grammar, asking, status, seen, jobs));
-    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, seen, jobs));
+    app.command(command, new RootCommandHandler(grammar, asking, status, history, seen, jobs));
+    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, history, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
     app.blockAction(Card.DENY, new DenyHandler());
     app.viewSubmission(DenyForm.CALLBACK, new DenySubmissionHandler(deciding::deny, seen, jobs));

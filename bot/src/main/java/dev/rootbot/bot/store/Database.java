@@ -25,6 +25,9 @@ final class Database implements AutoCloseable {
   private final Clock clock;
   private final Semaphore free;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final ThreadLocal<Connection> chained = new ThreadLocal<>();
+  private final Object asideLock = new Object();
+  private Connection aside; // guarded by asideLock
   private volatile boolean closed;
 
   /** Work done with one connection; it may throw SQL errors, which become {@link StoreFailure}s. */
@@ -53,12 +56,35 @@ final class Database implements AutoCloseable {
     return withConnection(work);
   }
 
-  /** Runs {@code work} in one transaction: all of it is stored, or none. */
+  /** Runs {@code work} in one transaction: all of it is stored, or none. One that appends to the audit log is {@link #writeAudited}. */
   <T> T write(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that appends to the audit chain. It takes the chain's lock first
+   * ({@link Dialect#lockChain}), before it changes any row, and holds it to its end: appends never interleave, and
+   * a transaction that holds the lock never waits for a row that one waiting for the lock holds (on SQLite every
+   * write transaction holds the whole database anyway).
+   */
+  <T> T writeAudited(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  /** Whether {@code connection} is in a {@link #writeAudited} transaction of this thread, which holds the lock. */
+  boolean holdsChainLock(Connection connection) {
+    return chained.get() == connection;
+  }
+
+  private <T> T transaction(Work<T> work, boolean audited) {
     return withConnection(connection -> {
       dialect().begin(connection);
       T result;
       try {
+        if (audited) {
+          dialect().lockChain(connection);
+          chained.set(connection);
+        }
         result = work.run(connection);
       } catch (SQLException | RuntimeException e) {
         try {
@@ -68,9 +94,51 @@ final class Database implements AutoCloseable {
           closeQuietly(connection); // it may still be inside the transaction: never lend it again
         }
         throw e;
+      } finally {
+        chained.remove();
       }
       dialect().commit(connection);
       return result;
+    });
+  }
+
+  /**
+   * Runs {@code work} statement by statement on a connection of its own, outside the few shared ones, so that it
+   * never waits for one to be free: for the heartbeat, which must get through while every shared connection waits
+   * (for the audit chain's lock, say), or this replica is taken for gone. One caller at a time.
+   */
+  <T> T aside(Work<T> work) {
+    synchronized (asideLock) {
+      if (closed) {
+        throw new StoreFailure("the store is closed");
+      }
+      try {
+        if (aside == null || aside.isClosed()) {
+          aside = DriverManager.getConnection(location.jdbcUrl(), location.dialect().connectionProperties());
+        }
+        return work.run(aside);
+      } catch (SQLException e) {
+        if (aside != null) {
+          closeQuietly(aside); // opened again next time
+          aside = null;
+        }
+        throw new StoreFailure(location.dialect() + " store: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code work} in one read-only transaction that sees a single state of the database throughout, so
+   * that two long reads (the audit chain, then the requests) agree with each other while others write.
+   */
+  <T> T snapshot(Work<T> work) {
+    return withConnection(connection -> {
+      dialect().beginSnapshot(connection);
+      try {
+        return work.run(connection);
+      } finally {
+        dialect().endSnapshot(connection);
+      }
     });
   }
 
@@ -141,6 +209,11 @@ final class Database implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    synchronized (asideLock) {
+      if (aside != null) {
+        closeQuietly(aside);
+      }
+    }
     Connection connection;
     while ((connection = idle.pollFirst()) != null) {
       closeQuietly(connection);

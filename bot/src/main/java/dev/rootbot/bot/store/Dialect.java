@@ -67,6 +67,24 @@ enum Dialect {
     String lockRows() {
       return ""; // a write transaction holds the whole database
     }
+
+    @Override
+    void lockChain(Connection connection) {
+      // BEGIN IMMEDIATE already holds the database's one write lock: appends are serialized.
+    }
+
+    @Override
+    void beginSnapshot(Connection connection) throws SQLException {
+      // A deferred transaction reads one snapshot from its first read to its end (WAL), and takes no write lock.
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("BEGIN");
+      }
+    }
+
+    @Override
+    void endSnapshot(Connection connection) throws SQLException {
+      rollback(connection);
+    }
   },
 
   POSTGRES {
@@ -109,7 +127,33 @@ enum Dialect {
     String lockRows() {
       return " FOR UPDATE SKIP LOCKED"; // replicas claiming at once each get a different row, without waiting
     }
+
+    @Override
+    void lockChain(Connection connection) throws SQLException {
+      // Keyed by the table's OID, so that stores in other schemas of the same database do not wait for this one.
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ", 'audit_log'::regclass::oid::int)");
+      }
+    }
+
+    @Override
+    void beginSnapshot(Connection connection) throws SQLException {
+      connection.setAutoCommit(false); // also what lets the driver read with a cursor (a fetch size) instead of all at once
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+    }
+
+    @Override
+    void endSnapshot(Connection connection) throws SQLException {
+      connection.rollback();
+      connection.setReadOnly(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      connection.setAutoCommit(true);
+    }
   };
+
+  /** The first key of the chain's advisory lock in PostgreSQL: "root" in ASCII. */
+  static final int CHAIN_LOCK = 0x726f6f74;
 
   static final int BUSY_TIMEOUT_MS = 15_000;
   private static final DateTimeFormatter TEXT_TIME =
@@ -130,6 +174,17 @@ enum Dialect {
 
   /** What ends a SELECT of rows a transaction is about to claim, so that concurrent claimers skip them. */
   abstract String lockRows();
+
+  /**
+   * Within a write transaction, waits until no other transaction can append to the audit chain, so that the head
+   * read next stays the head until this one commits. Held to the end of the transaction.
+   */
+  abstract void lockChain(Connection connection) throws SQLException;
+
+  /** Starts a read-only transaction that sees one state of the database throughout, however long it reads. */
+  abstract void beginSnapshot(Connection connection) throws SQLException;
+
+  abstract void endSnapshot(Connection connection) throws SQLException;
 
   Instant requiredInstant(ResultSet row, String column) throws SQLException {
     return instant(row, column).orElseThrow(() -> new StoreFailure("column " + column + " is empty"));

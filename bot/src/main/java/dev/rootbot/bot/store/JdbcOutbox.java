@@ -135,7 +135,7 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public void giveUp(long id, String why) {
-    database.write(connection -> {
+    database.writeAudited(connection -> {
       Instant now = database.now();
       Optional<RequestId> request;
       String detail;

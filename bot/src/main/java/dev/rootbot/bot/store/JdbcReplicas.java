@@ -14,7 +14,7 @@ final class JdbcReplicas implements Replicas {
 
   @Override
   public void heartbeat(ReplicaId replica) {
-    database.autocommit(connection -> {
+    database.aside(connection -> { // never behind the shared connections: a late heartbeat makes this replica "gone"
       Instant now = database.now();
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE replicas SET heartbeat_at = ?, stopped_at = NULL WHERE id = ?")) {

@@ -1,6 +1,8 @@
 package dev.rootbot.bot.store;
 
 import dev.rootbot.actions.task.Backup;
+import dev.rootbot.bot.audit.Facts;
+import dev.rootbot.bot.audit.RequestFacts;
 import dev.rootbot.bot.request.Action;
 import dev.rootbot.bot.request.BreakGlassReview;
 import dev.rootbot.bot.request.MessageTs;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Requests in the {@code requests} table. A move reads the request, works out the change with
@@ -44,18 +47,22 @@ final class JdbcRequests implements Requests {
 
   @Override
   public RootRequest file(NewRequest asked, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       Instant now = database.now();
       for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
         if (rows.insert(connection, request)) {
           audit.append(connection, now, Optional.of(request.id()), request.requester().value(), "request",
-              describe(request));
+              describe(request), RequestFacts.filed(request, StoredJson.task(request.task())));
           if (request.briefing().previewKey().isPresent()) {
+            Facts preview = Facts.NONE.with(RequestFacts.PREVIEW_KEY, request.briefing().previewKey().get());
+            if (request.briefing().snapshot().isPresent()) {
+              preview = preview.with(RequestFacts.FINGERPRINT, request.briefing().snapshot().get().fingerprint().sha256());
+            }
             audit.append(connection, now, Optional.of(request.id()), JdbcAuditLog.ROOTBOT, "preview",
                 "read what will change in a root session with access key ID " + request.briefing().previewKey().get()
                     + request.briefing().snapshot().map(s -> ": " + s.finding().headline() + " (sha256 "
-                        + s.fingerprint().sha256() + ")").orElse(""));
+                        + s.fingerprint().sha256() + ")").orElse(""), preview);
           }
           outbox.enqueue(connection, request.id(), report.messages(request), now);
           return request;
@@ -85,7 +92,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Optional<RootRequest> move(RequestId id, Transition transition, Report report) {
-    return database.write(connection -> move(connection, id, transition, report));
+    return database.writeAudited(connection -> move(connection, id, transition, report));
   }
 
   private Optional<RootRequest> move(Connection connection, RequestId id, Transition transition, Report report)
@@ -97,13 +104,14 @@ final class JdbcRequests implements Requests {
     }
     Instant now = database.now();
     RootRequest after = current.get().after(transition, now);
+    Optional<String> outcome = after.outcome().map(StoredJson::outcome);
     try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET state = ?, decided_by = ?,"
         + " decided_at = ?, started_at = ?, outcome = ?, finished_at = ? WHERE id = ? AND state = ?")) {
       update.setString(1, after.state().name());
       update.setString(2, after.decidedBy().map(UserId::value).orElse(null));
       rows.setInstant(update, 3, after.decidedAt());
       rows.setInstant(update, 4, after.startedAt());
-      update.setString(5, after.outcome().map(StoredJson::outcome).orElse(null));
+      update.setString(5, outcome.orElse(null));
       rows.setInstant(update, 6, after.finishedAt());
       update.setString(7, id.value());
       update.setString(8, action.from().name());
@@ -113,7 +121,8 @@ final class JdbcRequests implements Requests {
     }
     String actor = transition.by().map(UserId::value).orElse(JdbcAuditLog.ROOTBOT);
     String detail = action.from() + " → " + after.state() + transition.outcome().map(o -> ": " + o.text()).orElse("");
-    audit.append(connection, now, Optional.of(id), actor, action.name().toLowerCase(Locale.ROOT), detail);
+    audit.append(connection, now, Optional.of(id), actor, action.name().toLowerCase(Locale.ROOT), detail,
+        RequestFacts.moved(action.from(), transition, transition.outcome().isPresent() ? outcome : Optional.empty()));
     // Read again: the row is ours now, and the card's ts may have been stored since the first read.
     RootRequest stored = rows.find(connection, id).orElseThrow();
     outbox.enqueue(connection, id, report.messages(stored), now);
@@ -122,7 +131,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Approval approve(RequestId id, UserId approver, int quorum, Report onApproved, Report onCounted) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       RootRequest current = rows.find(connection, id).orElseThrow(() -> new StoreFailure("no request " + id));
       if (current.state() != State.REQUESTED) {
         return new Approval(Approval.Kind.NOT_WAITING, current);
@@ -150,8 +159,13 @@ final class JdbcRequests implements Requests {
           counted = row.getInt(1);
         }
       }
+      Facts facts = Facts.NONE.with("approver", approver.value()); // not decided_by: that is the row's, set by the approval that reaches the quorum
+      if (current.clearance().rule().isPresent()) {
+        facts = facts.with(RequestFacts.RULE, current.clearance().rule().get());
+      }
       audit.append(connection, now, Optional.of(id), approver.value(), "approval", "approval " + Math.min(counted,
-          quorum) + " of " + quorum + current.clearance().rule().map(rule -> " under rule \"" + rule + "\"").orElse(""));
+          quorum) + " of " + quorum + current.clearance().rule().map(rule -> " under rule \"" + rule + "\"").orElse(""),
+          facts);
       if (counted >= quorum) {
         RootRequest approved = move(connection, id, Transition.approve(approver), onApproved).orElseThrow();
         return new Approval(Approval.Kind.APPROVED, approved);
@@ -165,7 +179,7 @@ final class JdbcRequests implements Requests {
   @Override
   public Optional<RootRequest> review(RequestId id, UserId reviewer, BreakGlassReview.Verdict verdict,
       Optional<String> comment, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET reviewed_by = ?,"
           + " review_verdict = ?, review_comment = ? WHERE id = ? AND review_due_at IS NOT NULL"
           + " AND review_verdict IS NULL")) {
@@ -225,7 +239,7 @@ final class JdbcRequests implements Requests {
     if (accessKeyId == null || !accessKeyId.matches("[A-Z0-9]{16,128}")) {
       throw new IllegalArgumentException("an access key ID is 16 to 128 capital letters and digits; got " + accessKeyId);
     }
-    database.write(connection -> {
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET access_key_id = ? WHERE id = ? AND state = 'RUNNING'")) {
         update.setString(1, accessKeyId);
@@ -235,17 +249,18 @@ final class JdbcRequests implements Requests {
         }
       }
       audit.append(connection, database.now(), Optional.of(id), JdbcAuditLog.ROOTBOT, "session",
-          "root session started with access key ID " + accessKeyId);
+          "root session started with access key ID " + accessKeyId, RequestFacts.sessionStarted(accessKeyId));
       return null;
     });
   }
 
   @Override
   public void keepBackup(RequestId id, Backup backup) {
-    database.write(connection -> {
+    String stored = StoredJson.backup(backup);
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET backup = ? WHERE id = ? AND state = 'RUNNING' AND backup IS NULL")) {
-        update.setString(1, StoredJson.backup(backup));
+        update.setString(1, stored);
         update.setString(2, id.value());
         if (update.executeUpdate() == 0) {
           throw new StoreFailure(whyNot(connection, id, "keep a backup"));
@@ -253,14 +268,14 @@ final class JdbcRequests implements Requests {
       }
       audit.append(connection, database.now(), Optional.of(id), JdbcAuditLog.ROOTBOT, "backup",
           "kept the " + backup.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + backup.resource()
-              + " (" + backup.policy().sizeInBytes() + " bytes) before changing it");
+              + " (" + backup.policy().sizeInBytes() + " bytes) before changing it", RequestFacts.backupKept(stored));
       return null;
     });
   }
 
   @Override
   public List<RootRequest> expireDue(Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       var expired = new ArrayList<RootRequest>();
       var due = rows.where(connection, "state = 'REQUESTED' AND expires_at <= ? ORDER BY expires_at, id",
           database.now());
@@ -273,7 +288,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Optional<RootRequest> claimNext(ReplicaId runner, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       String id;
       try (PreparedStatement oldest = connection.prepareStatement("SELECT id FROM requests WHERE state = 'APPROVED'"
           + " ORDER BY decided_at, id LIMIT 1" + database.dialect().lockRows())) {
@@ -325,7 +340,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Finish finish(RequestId id, ReplicaId runner, Transition end, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       RootRequest current = rows.find(connection, id).orElseThrow(() -> new StoreFailure("no request " + id));
       boolean ours = runner.value().equals(runnerOf(connection, id).orElse(null));
       Optional<Transition> late = end.late();
@@ -372,7 +387,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public List<RootRequest> recoverOrphans(Duration lease, Duration approvedFor, Report report) {
-    return database.write(connection -> {
+    return database.writeAudited(connection -> {
       Instant now = database.now();
       var recovered = new ArrayList<RootRequest>();
       for (RootRequest request : rows.where(connection, "(state = 'RUNNING' AND (runner IS NULL OR runner NOT IN"
@@ -407,16 +422,23 @@ final class JdbcRequests implements Requests {
 
   @Override
   public void trailConfirmed(RequestId id, String eventId, Outgoing reply) {
-    endTrail(id, "CONFIRMED", "CloudTrail delivered the AssumeRoot event " + eventId, reply);
+    endTrail(id, "CONFIRMED", "trail confirmed", "CloudTrail delivered the AssumeRoot event " + eventId,
+        key -> RequestFacts.trailConfirmed(key, eventId), reply);
   }
 
   @Override
   public void trailGaveUp(RequestId id, Outgoing reply) {
-    endTrail(id, "GAVE_UP", "CloudTrail had not delivered the AssumeRoot event when Rootbot stopped waiting", reply);
+    endTrail(id, "GAVE_UP", "trail gave up",
+        "CloudTrail had not delivered the AssumeRoot event when Rootbot stopped waiting", key -> Facts.NONE, reply);
   }
 
-  private void endTrail(RequestId id, String state, String detail, Outgoing reply) {
-    database.write(connection -> {
+  /**
+   * @param facts of the root session's access key ID, the one CloudTrail was asked about (as {@link #trailDue}
+   *     read it)
+   */
+  private void endTrail(RequestId id, String state, String event, String detail, Function<String, Facts> facts,
+      Outgoing reply) {
+    database.writeAudited(connection -> {
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE requests SET trail_state = ?, trail_next_at = NULL WHERE id = ? AND trail_state = 'WAITING'")) {
         update.setString(1, state);
@@ -426,7 +448,8 @@ final class JdbcRequests implements Requests {
         }
       }
       Instant now = database.now();
-      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, "trail", detail);
+      String key = rows.find(connection, id).flatMap(RootRequest::accessKeyId).orElse("");
+      audit.append(connection, now, Optional.of(id), JdbcAuditLog.ROOTBOT, event, detail, facts.apply(key));
       outbox.enqueue(connection, id, List.of(reply), now);
       return null;
     });

@@ -32,7 +32,17 @@ final class JdbcStore implements Store {
     if (location.dialect() == Dialect.SQLITE) {
       createFolder(location.sqliteFile());
     }
-    Schema.migrate(location);
+    Schema.migrate(location, clock);
+    return new JdbcStore(new Database(location, clock, connections));
+  }
+
+  /** Opens a store that exists and has this code's schema, changing nothing in it (see {@link Store#openExisting}). */
+  static JdbcStore openExisting(Location location, Clock clock, int connections) {
+    Objects.requireNonNull(clock, "clock");
+    if (location.dialect() == Dialect.SQLITE && !Files.isRegularFile(location.sqliteFile())) {
+      throw new StoreFailure("there is no SQLite store at " + location.sqliteFile() + " (check ROOTBOT_STORE)");
+    }
+    Schema.requireCurrent(location);
     return new JdbcStore(new Database(location, clock, connections));
   }
 

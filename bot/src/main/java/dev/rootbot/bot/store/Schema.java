@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,17 +26,21 @@ import org.flywaydb.core.api.FlywayException;
  * Rootbot 0.1 refuses an upgraded store), instead of being half-read.
  *
  * <p>The audit log is append-only in the database itself: a trigger refuses every UPDATE and DELETE (and,
- * in PostgreSQL, TRUNCATE), so neither a bug nor a stray script can rewrite history.
+ * in PostgreSQL, TRUNCATE), so neither a bug nor a stray script can rewrite history; and since version 5 it is a
+ * hash chain ({@link AuditChainMigration}), so that whoever gets around the triggers is found out.
+ *
+ * <p>Migrations are SQL files, except those that compute something in Java, which are registered here.
  */
 final class Schema {
   /** The schema this code reads and writes; a store with a higher version is refused, not guessed at. */
-  static final int VERSION = 4;
+  static final int VERSION = 5; // the newest migration: V5, the audit chain (AuditChainMigration)
 
   private static final String HISTORY = "flyway_schema_history";
 
   private Schema() {}
 
-  static void migrate(Location location) {
+  /** Brings the store to {@link #VERSION}; {@code clock} dates what a migration appends to the audit chain. */
+  static void migrate(Location location, Clock clock) {
     DataSource source = new Connections(location);
     int found = versionOf(source);
     if (found > VERSION) {
@@ -48,6 +53,7 @@ final class Schema {
         .table(HISTORY)
         .baselineVersion("1")
         .baselineDescription("Rootbot 0.1 schema")
+        .javaMigrations(new AuditChainMigration(location.dialect(), clock))
         .loggers("slf4j")
         .load();
     try {
@@ -58,6 +64,25 @@ final class Schema {
     } catch (FlywayException e) {
       throw new StoreFailure(location.dialect() + " store: could not bring the schema to version " + VERSION + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks, without changing anything, that the store exists and has exactly this code's schema: for tools that
+   * read a store (audit verify, export), which must neither create one where there was none nor upgrade one.
+   */
+  static void requireCurrent(Location location) {
+    int found = versionOf(new Connections(location));
+    if (found == 0) {
+      throw new StoreFailure("there is no Rootbot store at " + location + " (check ROOTBOT_STORE)");
+    }
+    if (found < VERSION) {
+      throw new StoreFailure("the store at " + location + " has schema version " + found + ", from an older Rootbot;"
+          + " start this Rootbot once (it upgrades the store and starts the audit chain), then try again");
+    }
+    if (found > VERSION) {
+      throw new StoreFailure("the store at " + location + " has schema version " + found + ", written by a newer"
+          + " Rootbot; use that one");
     }
   }
 

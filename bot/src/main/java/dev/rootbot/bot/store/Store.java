@@ -33,6 +33,17 @@ public interface Store extends AutoCloseable {
     return JdbcStore.open(Location.parse(location), clock, JdbcStore.CONNECTIONS);
   }
 
+  /**
+   * Opens the store at {@code location} to read it as it is, for the audit commands: nothing is created,
+   * migrated or written by opening it.
+   *
+   * @throws IllegalArgumentException when {@code location} is neither form
+   * @throws StoreFailure when there is no store there, it cannot be reached, or its schema is another Rootbot's
+   */
+  static Store openExisting(String location, Clock clock) {
+    return JdbcStore.openExisting(Location.parse(location), clock, 1);
+  }
+
   Requests requests();
 
   AuditLog audit();

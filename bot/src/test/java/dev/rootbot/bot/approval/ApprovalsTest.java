@@ -138,6 +138,28 @@ class ApprovalsTest {
     assertDecision(rules.mayRequest(person), refusal);
   }
 
+  static Stream<Arguments> historyReaders() {
+    return Stream.of(
+        arguments("a full member who approves nothing may read the history", member(CAROL), ALLOWED),
+        arguments("an approver may read it", member(BOB), ALLOWED),
+        arguments("a multi-channel guest may not", new Person(CAROL, false, false, true, false, Set.of()),
+            "guests, bots and deactivated users cannot read the audit history"),
+        arguments("a single-channel guest may not", new Person(CAROL, false, false, false, true, Set.of()),
+            "guests, bots and deactivated users cannot read the audit history"),
+        arguments("a guest in an approver group may not", new Person(ERIN, false, false, true, false, Set.of(ONCALL)),
+            "guests, bots and deactivated users cannot read the audit history"),
+        arguments("a deactivated user may not", new Person(BOB, true, false, false, false, Set.of()),
+            "guests, bots and deactivated users cannot read the audit history"),
+        arguments("a bot may not", new Person(BOB, false, true, false, false, Set.of()),
+            "guests, bots and deactivated users cannot read the audit history"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("historyReaders")
+  void history(String description, Person person, String refusal) {
+    assertDecision(Approvals.mayReadHistory(person), refusal);
+  }
+
   static Stream<Arguments> approverLists() {
     return Stream.of(
         arguments("users and a group, comma-separated", "U0ALICE,W0DAVE,S0ONCALL", "U0ALICE W0DAVE", "S0ONCALL"),

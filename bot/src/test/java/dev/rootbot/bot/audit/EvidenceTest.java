@@ -124,6 +124,6 @@ class EvidenceTest {
     return new RootRequest(done.id(), done.task(), done.accountName(), done.requester(), done.origin(), done.reason(),
         done.state(), done.createdAt(), done.expiresAt(), done.decidedBy(), done.decidedAt(), done.card(),
         done.startedAt(), Optional.of(SampleChain.KEY), Optional.of(backup), done.outcome(), done.finishedAt(),
-        done.briefing(), done.restoreOf());
+        done.briefing(), done.restoreOf(), done.clearance());
   }
 }

@@ -112,7 +112,7 @@ class CardTest {
         AwsRegion.parse("eu-west-1"));
     return RootRequest.requested(RequestId.parse("r-abcdefghij"), new NewRequest(task, "prod-payments", ALICE,
         Origin.channel(new ChannelId("C0INCIDENT")), Optional.of(Reason.fromPlainText("INC-42 locked us out")),
-        Duration.ofMinutes(30), briefing, Optional.empty()), NOW);
+        Duration.ofMinutes(30), briefing, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
   }
 
   @Test

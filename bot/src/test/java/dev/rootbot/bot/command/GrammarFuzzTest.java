@@ -25,6 +25,7 @@ class GrammarFuzzTest {
   private static final List<String> WORDS = List.of(
       "unlock", "bucket", "queue", "in", "account", "region", "because", "audit", "delete", "root", "credentials",
       "allow", "password", "recovery", "status", "help", "UNLOCK", "Because", "REGION", "In", "?",
+      "history", "request", "History", "r-k3mwx2pqa7", "r-K3MWX2PQA7", "r-", "`r-aaaaaaaaaa`",
       "111122223333", "1111-2222-3333", "1111 2222 3333", "12345", "0000000000000", "222222222222", "-1",
       "prod-payments", "\"prod data\"", "“prod data”", "'prod data'", "‘x’", "`prod-logs`", "\"", "“", "'",
       "prod-logs", "a", "Prod-Logs", "x".repeat(64), "192.168.1.1", "xn--abc", "logs.example.com", "s3://prod-logs/",

@@ -15,6 +15,7 @@ import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.BucketName;
 import dev.rootbot.actions.task.QueueRef;
 import dev.rootbot.bot.request.Reason;
+import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +144,17 @@ class GrammarTest {
             ask(UNLOCK_BUCKET, ID, bucket("prod-logs"), null, "see <https://evil.example>")),
         arguments("a mention in the reason stays a mention",
             "unlock bucket prod-logs in account 111122223333 because <@U024BE7LH|alice> asked in <#C0INC42|inc-42>",
-            ask(UNLOCK_BUCKET, ID, bucket("prod-logs"), null, "<@U024BE7LH> asked in <#C0INC42>")));
+            ask(UNLOCK_BUCKET, ID, bucket("prod-logs"), null, "<@U024BE7LH> asked in <#C0INC42>")),
+        arguments("the history of an account by ID", "history account 1111-2222-3333",
+            new Command.History.OfAccount(ID)),
+        arguments("the history of an account by a name with spaces, unquoted", "History Account prod data",
+            new Command.History.OfAccount(name("prod data"))),
+        arguments("the history of an account whose name is a keyword, quoted", "history account \"because\"",
+            new Command.History.OfAccount(name("because"))),
+        arguments("the history of a request", "history request r-k3mwx2pqa7",
+            new Command.History.OfRequest(new RequestId("r-k3mwx2pqa7"))),
+        arguments("the history of a request pasted in code", "HISTORY REQUEST `r-k3mwx2pqa7`.",
+            new Command.History.OfRequest(new RequestId("r-k3mwx2pqa7"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -238,6 +249,32 @@ class GrammarTest {
         arguments("status with words after it", "status please", 0));
   }
 
+  static Stream<Arguments> historyErrors() {
+    return Stream.of(
+        arguments("history of nothing", "history", "history of what?"),
+        arguments("history of something else", "history bucket prod-logs", "history of what?"),
+        arguments("an account history without the account", "history account", "say which account"),
+        arguments("an account history with an ID that is not 12 digits", "history account 12345",
+            "an account ID is 12 digits"),
+        arguments("a request history without the request", "history request", "say which request"),
+        arguments("a request history with something that is no request ID", "history request R-K3MWX2PQA7",
+            "a request ID looks like r-k3mwx2pqa7"),
+        arguments("a request history of two requests", "history request r-k3mwx2pqa7 r-aaaaaaaaaa",
+            "a history shows one request"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("historyErrors")
+  void a_history_error_says_what_was_wrong_and_shows_both_forms(String description, String text, String problem) {
+    UsageError error = catchThrowableOfType(UsageError.class, () -> GRAMMAR.parse(text));
+
+    assertThat(error).as("no UsageError for: " + text).isNotNull();
+    assertThat(error.problem()).contains(problem);
+    assertThat(error.forms()).isEmpty();
+    assertThat(error.getMessage()).contains("Form: /root history account &lt;account&gt; or /root history request"
+        + " &lt;request ID&gt;");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("errorsAboutNoTaskInParticular")
   void an_error_about_no_task_in_particular_shows_the_forms_that_fit(String description, String text, int forms) {
@@ -317,7 +354,9 @@ class GrammarTest {
     for (TaskForm kind : TaskForm.values()) {
       assertThat(help).contains(SlackText.escape(kind.form("/root"))).contains(kind.example("/root"));
     }
-    assertThat(help).contains("/root status").contains("/root help").doesNotContain("<bucket>");
+    assertThat(help).contains("/root status").contains("/root help").doesNotContain("<bucket>")
+        .contains("/root history account &lt;account&gt;", "/root history request &lt;request ID&gt;")
+        .doesNotContain("<account>");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rootbot.bot.logging.LogFormat;
+import dev.rootbot.bot.request.ChannelId;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,20 @@ class ConfigTest {
     assertThat(Config.fromEnvironment(with("ROOTBOT_REPLICA_ID", "blue-2")).replica().id().value()).isEqualTo("blue-2");
     assertThatThrownBy(() -> Config.fromEnvironment(with("ROOTBOT_REPLICA_ID", "a b")))
         .isInstanceOf(ConfigError.class).hasMessageContaining("ROOTBOT_REPLICA_ID must be");
+  }
+
+  @Test
+  void the_alert_channel_is_a_channel_id_and_optional() {
+    assertThat(Config.fromEnvironment(HTTP).alertChannel()).isEmpty();
+    assertThat(Config.fromEnvironment(with("ROOTBOT_ALERT_CHANNEL", " C0AUDIT42 ")).alertChannel())
+        .contains(new ChannelId("C0AUDIT42"));
+    assertThat(Config.fromEnvironment(with("ROOTBOT_ALERT_CHANNEL", "G0PRIVATE1")).alertChannel())
+        .contains(new ChannelId("G0PRIVATE1"));
+    for (String wrong : new String[] {"#rootbot-audit", "rootbot-audit", "D0DIRECT1", "c0audit42"}) {
+      assertThatThrownBy(() -> Config.fromEnvironment(with("ROOTBOT_ALERT_CHANNEL", wrong)))
+          .isInstanceOf(ConfigError.class).hasMessageContaining("ROOTBOT_ALERT_CHANNEL must be a channel ID like C024BE91L")
+          .hasMessageContaining("got " + wrong);
+    }
   }
 
   private static Map<String, String> with(String name, String value) {

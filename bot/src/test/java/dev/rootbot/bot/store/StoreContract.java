@@ -16,6 +16,13 @@ import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.task.BucketName;
 import dev.rootbot.actions.task.PolicyDocument;
 import dev.rootbot.actions.task.RestoreBucketPolicy;
+import dev.rootbot.bot.audit.Anchor;
+import dev.rootbot.bot.audit.BreakKind;
+import dev.rootbot.bot.audit.Chain;
+import dev.rootbot.bot.audit.ChainedEntry;
+import dev.rootbot.bot.audit.Facts;
+import dev.rootbot.bot.audit.Head;
+import dev.rootbot.bot.audit.Verdict;
 import dev.rootbot.bot.request.MessageTs;
 import dev.rootbot.bot.request.NewRequest;
 import dev.rootbot.bot.request.Origin;
@@ -468,7 +475,9 @@ abstract class StoreContract {
 
     assertThat(store.requests().trailDue(10)).isEmpty();
     assertThat(store.audit().of(running.id())).last().extracting(AuditEntry::event, AuditEntry::detail)
-        .containsExactly("trail", "CloudTrail delivered the AssumeRoot event event-1");
+        .containsExactly("trail confirmed", "CloudTrail delivered the AssumeRoot event event-1");
+    assertThat(store.audit().chainOf(running.id())).last().extracting(e -> e.record().facts().json()).isEqualTo(
+        "{\"trail_events\":[{\"access_key_id\":\"ASIAROOTSESSION0001\",\"event_id\":\"event-1\"}]}");
     assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().body())
         .containsExactly("confirmed");
   }
@@ -593,6 +602,185 @@ abstract class StoreContract {
   }
 
   @Test
+  void every_entry_follows_the_one_before_and_an_untouched_store_verifies() {
+    RootRequest done = finishedUnlock();
+    store.audit().refused(Optional.of(done.id()), ALICE, "approve", "you asked for this");
+    fileAndMove(Transition.deny(BOB, Outcome.of("not during the freeze")));
+
+    List<ChainedEntry> chain = store.audit().read(entries -> {
+      var all = new ArrayList<ChainedEntry>();
+      entries.forEachRemaining(all::add);
+      return all;
+    });
+    Head head = store.audit().head();
+
+    assertThat(chain).extracting(ChainedEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    for (int i = 0; i < chain.size(); i++) {
+      assertThat(chain.get(i).intact()).as("entry %d", i + 1).isTrue();
+      assertThat(chain.get(i).prev()).isEqualTo(i == 0 ? Chain.GENESIS : chain.get(i - 1).hash());
+    }
+    assertThat(head).isEqualTo(chain.get(8).head());
+    assertThat(store.audit().verify(Optional.empty())).isEqualTo(new Verdict.Intact(9, head.hash()));
+    assertThat(store.audit().verify(Optional.of(head.anchor()))).isInstanceOf(Verdict.Intact.class);
+    assertThat(store.audit().verify(Optional.of(new Anchor(chain.get(2).hash(), 4))))
+        .isInstanceOfSatisfying(Verdict.Broken.class, b -> assertThat(b.kind()).isEqualTo(BreakKind.REWRITTEN));
+    assertThat(store.audit().verify(Optional.of(new Anchor(head.hash(), 10))))
+        .isInstanceOfSatisfying(Verdict.Broken.class, b -> assertThat(b.kind()).isEqualTo(BreakKind.MISSING));
+  }
+
+  @Test
+  void each_entry_carries_the_facts_it_establishes_about_its_request() {
+    RootRequest done = finishedUnlock();
+
+    List<String> facts = store.audit().chainOf(done.id()).stream().map(e -> e.record().event() + " "
+        + e.record().facts().json()).toList();
+
+    String task = "sha256:" + sha256(StoredJson.task(SampleRequests.UNLOCK));
+    assertThat(facts).containsExactly(
+        "request {\"account\":\"222222222222\",\"reason\":\"INC-42 locked us out\",\"requester\":\"U0ALICE\","
+            + "\"state\":\"REQUESTED\",\"task\":\"" + task + "\"}",
+        "approve {\"decided_by\":\"U0BOB\",\"from\":\"REQUESTED\",\"state\":\"APPROVED\"}",
+        "start {\"from\":\"APPROVED\",\"state\":\"RUNNING\"}",
+        "session {\"access_key_id\":\"ASIAROOTSESSION0001\"}",
+        "backup {\"backup\":\"sha256:" + sha256(StoredJson.backup(BACKUP)) + "\"}",
+        "succeed {\"from\":\"RUNNING\",\"outcome\":\"sha256:" + sha256(StoredJson.outcome(DONE))
+            + "\",\"state\":\"SUCCEEDED\"}");
+  }
+
+  @Test
+  void appends_from_two_replicas_at_once_make_one_chain() throws Exception {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    try (Store replicaA = openAgain(clock, 4); Store replicaB = openAgain(clock, 4)) {
+      ExecutorService writers = Executors.newFixedThreadPool(4);
+      var go = new CountDownLatch(1);
+      var done = new ArrayList<Future<?>>();
+      for (Store replica : List.of(replicaA, replicaB, replicaA, replicaB)) {
+        done.add(writers.submit(() -> {
+          go.await();
+          for (int i = 0; i < 10; i++) {
+            replica.audit().refused(Optional.of(filed.id()), CAROL, "approve", "not an approver");
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> writer : done) {
+        writer.get(60, TimeUnit.SECONDS);
+      }
+      writers.shutdown();
+    }
+
+    assertThat(store.audit().verify(Optional.empty())).isEqualTo(new Verdict.Intact(41, store.audit().head().hash()));
+  }
+
+  @Test
+  void expiring_many_requests_while_people_click_on_them_keeps_one_chain_and_never_deadlocks() throws Exception {
+    var filed = new ArrayList<RootRequest>();
+    for (int i = 0; i < 20; i++) {
+      filed.add(store.requests().file(SampleRequests.asked()));
+    }
+    clock.advance(TTL.minusMillis(1)); // clicks still count; then the sweep expires whatever is left
+    try (Store replica = openAgain(clock, 4)) {
+      ExecutorService clickers = Executors.newFixedThreadPool(5);
+      var go = new CountDownLatch(1);
+      var done = new ArrayList<Future<?>>();
+      done.add(clickers.submit(() -> {
+        go.await();
+        clock.advance(Duration.ofMillis(1));
+        return store.requests().expireDue();
+      }));
+      for (int c = 0; c < 4; c++) {
+        int offset = c;
+        done.add(clickers.submit(() -> {
+          go.await();
+          for (int i = filed.size() - 1 - offset; i >= 0; i -= 4) { // in the sweep's opposite order
+            replica.requests().move(filed.get(i).id(), Transition.approve(BOB));
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> each : done) {
+        each.get(60, TimeUnit.SECONDS); // a deadlock would surface here as a StoreFailure
+      }
+      clickers.shutdown();
+    }
+
+    for (RootRequest request : filed) {
+      assertThat(store.requests().find(request.id()).orElseThrow().state()).isIn(State.APPROVED, State.EXPIRED);
+    }
+    assertThat(store.audit().verify(Optional.empty())).isEqualTo(new Verdict.Intact(40, store.audit().head().hash()));
+  }
+
+  @Test
+  void a_heartbeat_gets_through_while_every_shared_connection_is_busy() throws Exception {
+    try (Store one = openAgain(clock, 1)) {
+      var reading = new CountDownLatch(1);
+      var release = new CountDownLatch(1);
+      ExecutorService reader = Executors.newSingleThreadExecutor();
+      Future<?> read = reader.submit(() -> one.audit().read(entries -> {
+        reading.countDown();
+        try {
+          return release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+      assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue(); // the store's only shared connection is taken
+
+      ExecutorService beat = Executors.newSingleThreadExecutor();
+      Future<?> heartbeat = beat.submit(() -> one.replicas().heartbeat(SENDER));
+      heartbeat.get(5, TimeUnit.SECONDS); // not the 30 s a shared connection would take to be free
+
+      release.countDown();
+      read.get(10, TimeUnit.SECONDS);
+      reader.shutdown();
+      beat.shutdown();
+    }
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement();
+        var row = sql.executeQuery("SELECT count(*) FROM replicas WHERE id = '" + SENDER.value() + "'")) {
+      row.next();
+      assertThat(row.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_request_row_changed_outside_rootbot_is_found() throws SQLException {
+    RootRequest done = finishedUnlock();
+    try (Connection raw = rawConnection(); Statement sql = raw.createStatement()) {
+      sql.executeUpdate("UPDATE requests SET decided_by = 'U0MALLORY' WHERE id = '" + done.id() + "'");
+    }
+
+    Verdict verdict = store.audit().verify(Optional.empty());
+
+    assertThat(verdict).isInstanceOfSatisfying(Verdict.Broken.class, broken -> {
+      assertThat(broken.kind()).isEqualTo(BreakKind.REQUEST_DIFFERS);
+      assertThat(broken.seq()).isEqualTo(2); // the approve entry that set decided_by
+      assertThat(broken.explanation()).contains("U0MALLORY", "U0BOB");
+    });
+  }
+
+  /** Filed, approved, run with a session and a backup, succeeded: six entries. */
+  private RootRequest finishedUnlock() {
+    RootRequest filed = store.requests().file(SampleRequests.asked());
+    store.requests().move(filed.id(), Transition.approve(BOB));
+    store.requests().move(filed.id(), Transition.start());
+    store.requests().sessionStarted(filed.id(), "ASIAROOTSESSION0001");
+    store.requests().keepBackup(filed.id(), BACKUP);
+    clock.advance(Duration.ofSeconds(1));
+    return store.requests().move(filed.id(), Transition.succeed(DONE)).orElseThrow();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void a_slack_event_is_new_only_the_first_time_until_it_is_forgotten() {
     assertThat(store.events().firstSighting("Ev0PV52K21")).isTrue();
     assertThat(store.events().firstSighting("Ev0PV52K21")).isFalse();
@@ -632,12 +820,24 @@ abstract class StoreContract {
     assertThat(store.requests().open()).extracting(RootRequest::id).containsExactly(idInState("REQUESTED"),
         idInState("RUNNING"));
     assertThat(store.audit().of(done.id())).extracting(AuditEntry::event)
-        .containsExactly("request", "approve", "start", "session", "backup", "succeed");
-    assertThat(store.audit().latest(100)).hasSize(11);
+        .containsExactly("request", "approve", "start", "session", "backup", "succeed", "sealed");
+    // The 11 entries of 0.1 are chained as they were, and each of the three requests is sealed with its row's facts.
+    assertThat(store.audit().latest(100)).hasSize(14).extracting(AuditEntry::seq)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder()).contains(1L, 14L);
+    assertThat(store.audit().chainOf(done.id())).last().satisfies(sealed -> {
+      assertThat(sealed.record().actor()).isEqualTo("rootbot");
+      assertThat(sealed.record().facts().text("decided_by")).contains("U0BOB0000");
+      assertThat(sealed.record().facts().text("access_key_id")).contains("ASIAV1SESSIONKEY0001");
+      assertThat(sealed.record().facts().text("state")).contains("SUCCEEDED");
+    });
+    assertThat(store.audit().chainOf(done.id()).get(1).record().facts()).isEqualTo(Facts.NONE);
+    assertThat(store.audit().verify(Optional.empty())).isEqualTo(new Verdict.Intact(14, store.audit().head().hash()));
 
-    // New rows continue the old ones.
+    // New rows continue the old ones, and the upgraded chain verifies with them.
     RootRequest filed = store.requests().file(SampleRequests.asked());
-    assertThat(store.audit().latest(1).get(0).seq()).isEqualTo(12);
+    assertThat(store.audit().latest(1).get(0).seq()).isEqualTo(15);
+    store.requests().move(idInState("RUNNING"), Transition.interrupt(DONE));
+    assertThat(store.audit().verify(Optional.empty())).isInstanceOf(Verdict.Intact.class);
     assertThat(store.requests().find(filed.id())).contains(filed);
     try (Connection raw = rawConnection(); Statement sql = raw.createStatement();
         var version = sql.executeQuery("SELECT max(version) FROM rootbot_schema")) {
