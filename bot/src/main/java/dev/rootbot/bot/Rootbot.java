@@ -76,7 +76,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  *
  * <p>Threads: Jetty (or Socket Mode) runs the handlers, which only ack; a bounded work pool does what follows
  * an ack; the runner takes approved requests from the store onto its task threads; one thread sends the
- * outbox; one runs the timers: this replica's heartbeat and the periodic jobs (expiry, recovery, CloudTrail
+ * outbox; one writes this replica's heartbeat; one runs the periodic jobs (expiry, recovery, CloudTrail
  * confirmation, pruning), each run by one replica at a time under a job lease; one watches the audit chain
  * (verified at start, then hourly and anchored daily under job leases).
  */
@@ -141,6 +141,16 @@ public final class Rootbot implements AutoCloseable {
     var readiness = new ReadinessCheck(aws);
     var caller = memoized(() -> new AccountId(aws.sts().getCallerIdentity().account()));
 
+    ReplicaId me = config.replica().id();
+    Duration lease = config.replica().lease();
+    // Closed in the reverse order: saying "stopped" comes last, once nothing of this replica can still write, since
+    // a heartbeat after it would revive the replica and an outbox message still being sent would be sent again.
+    closeables.push(() -> store.replicas().stopped(me));
+    ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("rootbot-heartbeat"));
+    closeables.push(() -> {
+      heartbeats.shutdownNow();
+      heartbeats.awaitTermination(5, TimeUnit.SECONDS);
+    });
     ExecutorService parallel = open(pool("rootbot-read", 8, 8, 1_000));
     ExecutorService work = open(pool("rootbot-work", 2, 8, 200));
     ScheduledExecutorService timers = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-timer")));
@@ -158,8 +168,6 @@ public final class Rootbot implements AutoCloseable {
     Slack slack = Slack.getInstance(slackConfig, slackHttp(slackConfig));
     MethodsClient methods = slack.methods(config.slack().botToken());
 
-    ReplicaId me = config.replica().id();
-    Duration lease = config.replica().lease();
     var card = new Card(config.aws().sessionLength(), Approving.anyOf(approvers));
     OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics, me));
     Runnable nudge = outbox::nudge;
@@ -190,11 +198,11 @@ public final class Rootbot implements AutoCloseable {
       log.warn("{} request(s) were left running or waiting by a replica that is gone; marked and reported, not re-run",
           recovered);
     }
-    timers.scheduleWithFixedDelay(() -> guarded("heartbeat", () -> store.replicas().heartbeat(me)),
+    // On a thread of its own: a job that takes long must not delay it, or this replica would look gone.
+    heartbeats.scheduleWithFixedDelay(() -> guarded("heartbeat", () -> store.replicas().heartbeat(me)),
         lease.toMillis() / 4, lease.toMillis() / 4, TimeUnit.MILLISECONDS);
     outbox.start();
     running.start();
-    closeables.push(() -> store.replicas().stopped(me));
     job(timers, store, me, "expiry", SWEEP_EVERY, sweeping::expireDue);
     job(timers, store, me, "recovery", Duration.ofMillis(Math.max(1_000, lease.toMillis() / 3)),
         sweeping::recoverOrphans);
