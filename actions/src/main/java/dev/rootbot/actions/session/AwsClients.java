@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>The caller's clients (STS, Organizations, IAM, CloudTrail) sign with the bot's own credentials; a
  * session's clients sign with the session's credentials only. Throttling and 5xx answers are retried with
- * the SDK's standard backoff. A session's clients also carry its {@link ChangeCalls}. Thread-safe; close it
+ * the SDK's standard backoff, and each throttled attempt is told to {@link #throttling()}. A session's clients also
+ * carry its {@link ChangeCalls}. Thread-safe; close it
  * once, at shutdown.
  */
 public final class AwsClients implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider caller;
   private final List<ExecutionInterceptor> interceptors;
   private final SdkHttpClient http;
+  private final Throttling throttling = new Throttling();
 
   /**
    * @param home the region of the bot's STS and CloudTrail calls (AssumeRoot needs a regional endpoint)
@@ -66,40 +68,45 @@ public final class AwsClients implements AutoCloseable {
     return home;
   }
 
+  /** Every throttled attempt of every client built here, as the SDK retries it. */
+  public Throttling throttling() {
+    return throttling;
+  }
+
   public StsClient sts() {
-    return configure(StsClient.builder(), "sts", home.sdkRegion(), caller, List.of()).build();
+    return configure(StsClient.builder(), "sts", home.sdkRegion(), caller, false, List.of()).build();
   }
 
   public OrganizationsClient organizations() {
-    return configure(OrganizationsClient.builder(), "organizations", Region.US_EAST_1, caller, List.of()).build();
+    return configure(OrganizationsClient.builder(), "organizations", Region.US_EAST_1, caller, false, List.of()).build();
   }
 
   /** IAM as the bot itself, for the organization's root access features. */
   public IamClient iam() {
-    return configure(IamClient.builder(), "iam", Region.US_EAST_1, caller, List.of()).build();
+    return configure(IamClient.builder(), "iam", Region.US_EAST_1, caller, false, List.of()).build();
   }
 
   public CloudTrailClient cloudTrail(AwsRegion region) {
-    return configure(CloudTrailClient.builder(), "cloudtrail", region.sdkRegion(), caller, List.of()).build();
+    return configure(CloudTrailClient.builder(), "cloudtrail", region.sdkRegion(), caller, false, List.of()).build();
   }
 
   IamClient iam(AwsCredentialsProvider credentials, ChangeCalls changes) {
-    return configure(IamClient.builder(), "iam", Region.US_EAST_1, credentials, List.of(changes)).build();
+    return configure(IamClient.builder(), "iam", Region.US_EAST_1, credentials, true, List.of(changes)).build();
   }
 
   S3Client s3(AwsRegion region, AwsCredentialsProvider credentials, ChangeCalls changes) {
-    var builder = configure(S3Client.builder(), "s3", region.sdkRegion(), credentials, List.of(changes));
+    var builder = configure(S3Client.builder(), "s3", region.sdkRegion(), credentials, true, List.of(changes));
     // A custom endpoint (LocalStack, the sandbox) serves buckets by path, not by host name.
     endpoints.forService("s3").ifPresent(endpoint -> builder.forcePathStyle(true));
     return builder.build();
   }
 
   SqsClient sqs(AwsRegion region, AwsCredentialsProvider credentials, ChangeCalls changes) {
-    return configure(SqsClient.builder(), "sqs", region.sdkRegion(), credentials, List.of(changes)).build();
+    return configure(SqsClient.builder(), "sqs", region.sdkRegion(), credentials, true, List.of(changes)).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
-      B configure(B builder, String service, Region region, AwsCredentialsProvider credentials,
+      B configure(B builder, String service, Region region, AwsCredentialsProvider credentials, boolean rootSession,
           List<ExecutionInterceptor> own) {
     List<ExecutionInterceptor> all = new ArrayList<>(own);
     all.addAll(interceptors);
@@ -107,7 +114,8 @@ public final class AwsClients implements AutoCloseable {
         .credentialsProvider(credentials)
         .httpClient(http)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS).build())
+            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS)
+                .treatAsThrottling(failure -> throttling.judge(service, rootSession, failure)).build())
             .apiCallTimeout(Duration.ofSeconds(60))
             .executionInterceptors(all)
             .build());
