@@ -28,6 +28,15 @@ final class FleetRunner<T, R> {
     void deliver(R result) throws Exception;
   }
 
+  /** Thrown by an account's work to stop the run without a result for that account, saying why. */
+  static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stop(String why, Throwable cause) {
+      super(why, cause);
+    }
+  }
+
   /** How a run ended, and why it stopped if it did. */
   record Ended(FleetEnd end, Optional<String> stoppedBecause, ConcurrencyStats concurrency) {}
 
@@ -102,6 +111,8 @@ final class FleetRunner<T, R> {
       Optional<R> result = Optional.empty();
       try {
         result = work.run(pending.item(), pending.attempt());
+      } catch (Stop e) {
+        stop(e.getMessage());
       } catch (RuntimeException | Error e) {
         stop("an account's work failed unexpectedly: " + e);
       } finally {
