@@ -70,8 +70,10 @@ final class AdaptiveConcurrency {
       return;
     }
     lastDecrease = now;
-    limit = Math.max(1, limit * BACK_OFF);
-    decreases++;
+    if (limit > 1) {
+      limit = Math.max(1, limit * BACK_OFF);
+      decreases++;
+    }
   }
 
   synchronized int inFlight() {

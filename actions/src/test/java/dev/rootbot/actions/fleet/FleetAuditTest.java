@@ -108,6 +108,26 @@ class FleetAuditTest {
   }
 
   @Test
+  void throttling_is_survived_and_the_concurrency_backs_off_without_ever_passing_its_bound() {
+    fleet.aws.limits().perSecond("sts:AssumeRoot", 10);
+    List<TargetAccount> targets = FleetScope.ou("Production").targets(fleet.tree.read());
+    var bounds = new ConcurrencyBounds(16, 16); // starts at its bound, far above what 10 AssumeRoots a second need
+
+    AuditOutcome outcome = fleet.audit(bounds).run(targets, List.of(), listener, new Cancellation());
+
+    assertThat(fleet.aws.limits().throttled("sts:AssumeRoot")).as("AWS throttled AssumeRoot").isPositive();
+    assertThat(outcome.end()).isEqualTo(FleetEnd.COMPLETED);
+    assertThat(listener.results).hasSize(targets.size());
+    assertThat(listener.results).allMatch(AccountAudit::read);
+    assertMatchesTheSimulatedState(listener.results);
+    ConcurrencyStats stats = outcome.concurrency();
+    assertThat(stats.peak()).isBetween(1, 16);
+    assertThat(stats.throttled()).isPositive();
+    assertThat(stats.decreases()).as("it backed off").isPositive();
+    assertThat(stats.finalLimit()).isLessThan(16);
+  }
+
+  @Test
   void a_resumed_audit_audits_only_the_accounts_not_done_and_counts_the_earlier_ones() {
     List<TargetAccount> targets = FleetScope.all().targets(fleet.tree.read());
     var cancel = new Cancellation();
