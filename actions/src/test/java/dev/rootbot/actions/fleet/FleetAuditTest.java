@@ -59,6 +59,12 @@ class FleetAuditTest {
     assertThat(last.blockedByScp()).isEqualTo(last.failed()).isPositive();
     assertThat(outcome.progress()).usingRecursiveComparison().ignoringFields("elapsed").isEqualTo(last);
     assertThat(listener.progress).extracting(AuditProgress::done).isSorted();
+    String csv = AuditReport.csv(listener.results);
+    assertThat(csv.split("\r\n")).hasSize(targets.size() + 1);
+    for (AccountAudit result : listener.results) {
+      assertThat(csv).contains(result.account().id() + "," + result.account().name() + "," + result.account().ouPath()
+          + "," + (result.read() ? (result.credentials().get().password().isPresent() ? "yes" : "no") : ","));
+    }
   }
 
   @Test
