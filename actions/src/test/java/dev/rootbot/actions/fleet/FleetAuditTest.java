@@ -223,8 +223,11 @@ class FleetAuditTest {
       assertThat(calls).extracting(RecordedCall::action).isSubsetOf(FleetAudit.READS);
       assertThat(calls).allSatisfy(c -> assertThat(c.parameters()).doesNotContainKey("UserName"));
       if (result.read()) {
-        assertThat(calls).extracting(RecordedCall::action).contains("iam:GetUser", "iam:GetLoginProfile",
-            "iam:ListAccessKeys", "iam:ListSigningCertificates", "iam:ListMFADevices");
+        assertThat(calls).extracting(RecordedCall::action).contains("iam:GetLoginProfile", "iam:ListAccessKeys",
+            "iam:ListSigningCertificates", "iam:ListMFADevices");
+        assertThat(calls.withAction("iam:GetUser")).as("GetUser, for the password's last use, only with a password")
+            .hasSize(result.credentials().get().password().isPresent() ? 1 : 0);
+        assertThat(calls.withAction("iam:GetAccessKeyLastUsed")).hasSameSizeAs(result.credentials().get().accessKeys());
       } else {
         assertThat(calls).as("a blocked session's reads were all refused").allMatch(RecordedCall::refused);
       }
