@@ -11,7 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -q -pl actions -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/bench-classpath.txt" >/dev/null
 cp="actions/target/test-classes:actions/target/classes:sandbox/target/classes:$(cat target/bench-classpath.txt)"
-# The engine's JVM gets a small heap on purpose: the audit must not need more than a bounded amount for any fleet.
-# The heap phase runs in a JVM of its own, so that its peak resident set is the audit's alone.
-java -Xmx${FLEET_BENCH_HEAP:-128m} -cp "$cp" dev.rootbot.actions.bench.FleetBenchmark --phases rates "$@"
-java -Xmx${FLEET_BENCH_HEAP:-128m} -cp "$cp" dev.rootbot.actions.bench.FleetBenchmark --phases heap "$@"
+# The engine's JVM has the launcher's flags (./rootbot) with a small heap on purpose: the audit must not need more
+# than a bounded amount for any fleet. FLEET_BENCH_JAVA_OPTS replaces them. The heap phase runs in a JVM of its own,
+# so that its peak resident set is the audit's alone.
+opts=${FLEET_BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -XX:InitialRAMPercentage=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmx128m"}
+java $opts -cp "$cp" dev.rootbot.actions.bench.FleetBenchmark --phases rates "$@"
+java $opts -cp "$cp" dev.rootbot.actions.bench.FleetBenchmark --phases heap "$@"

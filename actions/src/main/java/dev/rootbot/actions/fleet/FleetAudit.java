@@ -140,8 +140,8 @@ public final class FleetAudit {
     if (throttled) {
       concurrency.throttled(); // the SDK's last attempt, which its retry strategy does not report
     }
-    boolean transient_ = throttled || !(e instanceof AwsServiceException) || ((AwsServiceException) e).statusCode() >= 500;
-    if (transient_ && attempt < ATTEMPTS) {
+    boolean worthAnotherTry = throttled || !(e instanceof AwsServiceException) || ((AwsServiceException) e).statusCode() >= 500;
+    if (worthAnotherTry && attempt < ATTEMPTS) {
       return Optional.empty();
     }
     return Optional.of(AccountAudit.failed(target, explain(target, e, key.isEmpty(), attempt, blocks), key,

@@ -4,6 +4,8 @@ import dev.rootbot.actions.task.AwsRegion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -26,8 +28,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>The caller's clients (STS, Organizations, IAM, CloudTrail) sign with the bot's own credentials; a
  * session's clients sign with the session's credentials only. Throttling and 5xx answers are retried with
  * the SDK's standard backoff, and each throttled attempt is told to {@link #throttling()}. A session's clients also
- * carry its {@link ChangeCalls}. Thread-safe; close it
- * once, at shutdown.
+ * carry its {@link ChangeCalls}. Every client shares one timer thread pool for its call timeouts too. Thread-safe;
+ * close it once, at shutdown.
  */
 public final class AwsClients implements AutoCloseable {
   private static final int ATTEMPTS = 4;
@@ -38,6 +40,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<ExecutionInterceptor> interceptors;
   private final SdkHttpClient http;
   private final Throttling throttling = new Throttling();
+  private final ScheduledThreadPoolExecutor timeouts = timeouts();
 
   /**
    * @param home the region of the bot's STS and CloudTrail calls (AssumeRoot needs a regional endpoint)
@@ -117,6 +120,7 @@ public final class AwsClients implements AutoCloseable {
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(ATTEMPTS)
                 .treatAsThrottling(failure -> throttling.judge(service, rootSession, failure)).build())
             .apiCallTimeout(Duration.ofSeconds(60))
+            .scheduledExecutorService(timeouts)
             .executionInterceptors(all)
             .build());
     endpoints.forService(service).ifPresent(builder::endpointOverride);
@@ -127,5 +131,22 @@ public final class AwsClients implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    timeouts.shutdownNow();
+  }
+
+  /**
+   * The timers of every client's call timeouts. Left to itself the SDK gives each client a pool of up to five
+   * threads, which outlive a closed client until its last 60-second timer is due: a fleet of root sessions then holds
+   * hundreds of idle threads. Cancelled timers leave the queue at once, so it holds only the calls in flight.
+   */
+  private static ScheduledThreadPoolExecutor timeouts() {
+    AtomicInteger count = new AtomicInteger();
+    var executor = new ScheduledThreadPoolExecutor(2, task -> {
+      Thread thread = new Thread(task, "aws-call-timeouts-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 }

@@ -145,6 +145,24 @@ public final class FleetBenchmark {
           + " most %.1f MB, peak RSS %.0f MB (-Xmx %s); %d failed (not SCP).%n", big.targets, latencyMs,
           big.seconds, big.liveHeapMb, big.peakHeapMb, peakRssMb(), maxHeap(), big.failed);
     }
+    nativeMemory();
+  }
+
+  /** With -XX:NativeMemoryTracking=summary, where the JVM's memory went besides the heap, by category. */
+  private static void nativeMemory() throws IOException, InterruptedException {
+    if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .noneMatch(a -> a.startsWith("-XX:NativeMemoryTracking="))) {
+      return;
+    }
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(ProcessHandle.current().pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    Map<String, Long> threads = new TreeMap<>();
+    Thread.getAllStackTraces().keySet().forEach(t -> threads.merge(t.getName().replaceAll("\\d+", "N"), 1L, Long::sum));
+    System.out.println("  live threads by name: " + threads);
+    out.lines().filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.startsWith("-")))
+        .map(l -> l.replaceAll("\\s+", " ").strip()).forEach(l -> System.out.println("  " + l));
   }
 
   private record Result(int targets, double seconds, long throttled, int failed, int peak, long decreases,
@@ -215,6 +233,7 @@ public final class FleetBenchmark {
       ExecutorService jobs = Executors.newFixedThreadPool(targets.size());
       AtomicInteger failed = new AtomicInteger();
       AtomicInteger throttledToTheEnd = new AtomicInteger();
+      Map<String, Integer> why = new java.util.concurrent.ConcurrentSkipListMap<>();
       AtomicInteger inFlight = new AtomicInteger();
       AtomicInteger peak = new AtomicInteger();
       CountDownLatch finished = new CountDownLatch(targets.size());
@@ -232,6 +251,9 @@ public final class FleetBenchmark {
               if (Throttling.isThrottling(e)) {
                 throttledToTheEnd.incrementAndGet();
               }
+              String message = String.valueOf(e.getMessage());
+              why.merge(e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(70, message.length())), 1,
+                  Integer::sum);
             }
           } finally {
             inFlight.decrementAndGet();
@@ -245,8 +267,8 @@ public final class FleetBenchmark {
       awsCpu = aws.cpu() - awsCpu;
       jobs.shutdownNow();
       return new Result(targets.size(), seconds, aws.throttled(), failed.get(), peak.get(), 0,
-          String.format(Locale.ROOT, "%,d accounts failed, %,d of them still throttled after the SDK's %d attempts",
-              failed.get(), throttledToTheEnd.get(), 4), 0, 0, ownCpu, awsCpu);
+          String.format(Locale.ROOT, "%,d accounts failed, %,d of them still throttled after the SDK's %d attempts%s",
+              failed.get(), throttledToTheEnd.get(), 4, why.isEmpty() ? "" : "; " + why), 0, 0, ownCpu, awsCpu);
     }
   }
 
