@@ -251,9 +251,9 @@ public final class FleetBenchmark {
               if (Throttling.isThrottling(e)) {
                 throttledToTheEnd.incrementAndGet();
               }
-              String message = String.valueOf(e.getMessage());
-              why.merge(e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(70, message.length())), 1,
-                  Integer::sum);
+              why.merge(e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException
+                  ? ((software.amazon.awssdk.awscore.exception.AwsServiceException) e).awsErrorDetails().errorCode()
+                  : e.getClass().getSimpleName(), 1, Integer::sum);
             }
           } finally {
             inFlight.decrementAndGet();
@@ -268,7 +268,7 @@ public final class FleetBenchmark {
       jobs.shutdownNow();
       return new Result(targets.size(), seconds, aws.throttled(), failed.get(), peak.get(), 0,
           String.format(Locale.ROOT, "%,d accounts failed, %,d of them still throttled after the SDK's %d attempts%s",
-              failed.get(), throttledToTheEnd.get(), 4, why.isEmpty() ? "" : "; " + why), 0, 0, ownCpu, awsCpu);
+              failed.get(), throttledToTheEnd.get(), 4, why.isEmpty() ? "" : "; by error: " + why), 0, 0, ownCpu, awsCpu);
     }
   }
 
