@@ -40,6 +40,17 @@ public record AuditRootCredentials(AccountId target) implements RootTask {
     return new Reading(this, snapshot, report);
   }
 
+  /**
+   * Reads, through {@code context.session()}, the credentials a deletion would remove, with when the password and
+   * each access key were last used (asking {@code GetUser} only when there is a password), and without the account
+   * summary: what a fleet audit records per account. Their
+   * {@link RootCredentials#fingerprint fingerprint} for {@link TaskKind#DELETE_ROOT_CREDENTIALS} is the one that
+   * {@link DeleteRootCredentials}'s first read gives while nothing changes.
+   */
+  public static RootCredentials credentials(TaskContext context) {
+    return new RootUserReads(context).withLastUseOfAPassword();
+  }
+
   /** A read whose report is the result; there is nothing to apply. */
   private record Reading(RootTask task, Snapshot snapshot, TaskReport report) implements TaskPlan {
     @Override

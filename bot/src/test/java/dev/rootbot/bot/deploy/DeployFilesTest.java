@@ -44,7 +44,10 @@ import org.junit.jupiter.api.Test;
 class DeployFilesTest {
   private static final Path DEPLOY = repositoryRoot().resolve("deploy");
 
-  /** Every AWS action Rootbot calls with its own role. Inside a root session it uses the session's credentials. */
+  /**
+   * Every AWS action Rootbot calls with its own role. Inside a root session it uses the session's credentials.
+   * {@code actions}' {@code BotRolePolicyTest} checks the calls the fleet engines actually make against the file too.
+   */
   private static final Set<String> BOT_ROLE_ACTIONS = Set.of(
       "sts:AssumeRoot",
       "sts:GetCallerIdentity",
@@ -61,6 +64,9 @@ class DeployFilesTest {
       "organizations:ListAWSServiceAccessForOrganization",
       "organizations:ListDelegatedAdministrators",
       "iam:ListOrganizationsFeatures",
+      "organizations:EnableAWSServiceAccess",
+      "iam:EnableOrganizationsRootCredentialsManagement",
+      "iam:EnableOrganizationsRootSessions",
       "cloudtrail:LookupEvents");
 
   /**
@@ -115,6 +121,23 @@ class DeployFilesTest {
     assertThat(strings(arnEquals.get("sts:TaskPolicyArn")))
         .hasSize(5)
         .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskPolicy.values()).map(TaskPolicy::arn).toList());
+  }
+
+  @Test
+  void bot_role_may_turn_on_trusted_access_for_iam_only() {
+    List<JsonObject> grants = statements(json("iam-policy.json")).stream()
+        .filter(s -> strings(s.get("Action")).contains("organizations:EnableAWSServiceAccess"))
+        .toList();
+
+    assertThat(grants).hasSize(1);
+    assertThat(strings(grants.get(0).get("Action"))).containsExactly("organizations:EnableAWSServiceAccess");
+    JsonObject condition = grants.get(0).getAsJsonObject("Condition");
+    assertThat(condition).as("without a condition the bot could give any AWS service access to the organization")
+        .isNotNull();
+    assertThat(condition.keySet()).containsExactly("StringEquals");
+    assertThat(condition.getAsJsonObject("StringEquals").keySet()).containsExactly("organizations:ServicePrincipal");
+    assertThat(strings(condition.getAsJsonObject("StringEquals").get("organizations:ServicePrincipal")))
+        .containsExactly("iam.amazonaws.com");
   }
 
   @Test
