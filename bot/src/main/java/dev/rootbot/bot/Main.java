@@ -17,8 +17,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 public final class Main {
   static final String USAGE = String.join("\n",
       "Usage: rootbot [serve]      serve Slack, configured by environment variables (see README)",
-      "       rootbot sandbox [--port 3000] [--bot-port N] [--aws-port N]",
-      "                            the bot, a simulated AWS organization and a Slack-like page, no accounts needed",
+      "       rootbot sandbox [--port 3000] [--bot-port N] [--aws-port N] [--policy FILE]",
+      "                            the bot, a simulated AWS organization and a Slack-like page, no accounts needed;",
+      "                            the example approval policy unless --policy names another",
       "       rootbot policy check FILE",
       "                            check an approval policy file and print its rules in order",
       "       rootbot policy explain FILE --task T --account A --requester U [--channel C] [--in-group S…]",
@@ -88,6 +89,17 @@ public final class Main {
     return report.toString();
   }
 
+  /** {@code kill -HUP}: read the approval policy file again; an invalid one keeps the policy in force. */
+  static void reloadOnHangUp(Rootbot bot) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> bot.reloadPolicy());
+    } catch (IllegalArgumentException e) {
+      // No SIGHUP here (or the JVM keeps it): the policy is read at start only.
+      org.slf4j.LoggerFactory.getLogger(Main.class).warn("SIGHUP cannot be handled here ({}): the approval policy"
+          + " is read at start only", e.getMessage());
+    }
+  }
+
   private static void serve() {
     Config config;
     try {
@@ -109,6 +121,7 @@ public final class Main {
       System.exit(1);
       return;
     }
+    reloadOnHangUp(bot);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       bot.close();

@@ -21,7 +21,6 @@ import dev.rootbot.actions.session.AwsClients;
 import dev.rootbot.actions.session.RootSessions;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.trail.TrailConfirmation;
-import dev.rootbot.bot.approval.Approvals;
 import dev.rootbot.bot.approval.Approvers;
 import dev.rootbot.bot.card.Approving;
 import dev.rootbot.bot.card.Card;
@@ -35,11 +34,18 @@ import dev.rootbot.bot.flow.ChainWatch;
 import dev.rootbot.bot.flow.Confirming;
 import dev.rootbot.bot.flow.Deciding;
 import dev.rootbot.bot.flow.OrganizationAccounts;
+import dev.rootbot.bot.flow.Placements;
 import dev.rootbot.bot.flow.ReadingHistory;
+import dev.rootbot.bot.flow.Reviewing;
+import dev.rootbot.bot.flow.TellingPolicy;
 import dev.rootbot.bot.flow.Running;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.policy.Policies;
+import dev.rootbot.bot.policy.Policy;
+import dev.rootbot.bot.policy.Problem;
+import dev.rootbot.bot.policy.SnapshotView;
 import dev.rootbot.bot.slack.Health;
 import dev.rootbot.bot.slack.AlertChannel;
 import dev.rootbot.bot.slack.HttpEndpoint;
@@ -53,6 +59,7 @@ import dev.rootbot.bot.store.Store;
 import dev.rootbot.bot.store.StoreFailure;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -87,6 +94,8 @@ public final class Rootbot implements AutoCloseable {
   /** How long a Slack Web API call may take to answer before it counts as failed (and may be retried). */
   static final Duration SLACK_TIMEOUT = Duration.ofSeconds(10);
   static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  /** How often overdue break-glass reviews are looked for; each is reminded once an hour. */
+  static final Duration REVIEW_EVERY = Duration.ofSeconds(10);
   /** How many root tasks one replica runs at once. */
   static final int RUNNERS = 4;
   /** How often a runner looks for work approved on another replica. */
@@ -98,6 +107,8 @@ public final class Rootbot implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private HttpEndpoint http;
   private Store store;
+  private Policies policies;
+  private final AtomicInteger policyProblems = new AtomicInteger();
 
   private Rootbot() {}
 
@@ -127,7 +138,7 @@ public final class Rootbot implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ConfigError(List.of(e.getMessage()));
     }
-    if (approvers.isEmpty()) {
+    if (approvers.isEmpty() && config.policy().isEmpty()) {
       log.warn("ROOTBOT_APPROVERS is empty: nobody can approve (or request) until it lists Slack user or group IDs");
     }
     try {
@@ -168,29 +179,42 @@ public final class Rootbot implements AutoCloseable {
     Slack slack = Slack.getInstance(slackConfig, slackHttp(slackConfig));
     MethodsClient methods = slack.methods(config.slack().botToken());
 
-    var card = new Card(config.aws().sessionLength(), Approving.anyOf(approvers));
+    policies = policies(config, approvers, tree);
+    Placements placements = account -> SnapshotView.account(tree.readWith(account), account);
+    var card = new Card(config.aws().sessionLength(), Approving.by(policies));
     OutboxSender outbox = open(new OutboxSender(store, methods, card, clock, metrics, me));
     Runnable nudge = outbox::nudge;
 
     var trail = new TrailConfirmation(aws.cloudTrail(config.aws().region()), config.aws().region());
     var confirming = new Confirming(store, trail::lookOnce, clock, Duration.ofMinutes(15), nudge);
     var running = new Running(store, rootTasks, me, RUNNERS, RUNNER_POLL, nudge, metrics);
-    var people = new SlackPeople(methods, approvers, Duration.ofMinutes(3));
-    var approvals = new Approvals(approvers);
+    // Kept no longer than the policy promises; by the bot's clock, so that a test can move it.
+    var people = new SlackPeople(methods, () -> policies.current().userGroups(), SlackPeople.FRESH,
+        () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     Asking.Preflights preflights = (task, region) -> preflight.check(task.target(), task.policy(), task.kind().actions(),
         region, task.kind().onRootUser() ? Optional.empty() : Optional.of(task.resource()));
     Optional<Asking.Previews> previews = config.preview()
         ? Optional.of(task -> rootTasks.preview(task, TaskObserver.ignoring())) : Optional.empty();
-    var asking = new Asking(store, approvals, people, new OrganizationAccounts(directory), directory, preflights,
-        previews, config.aws().region(), config.requestTtl(), nudge);
-    var deciding = new Deciding(store, approvals, people, clock, running::nudge, nudge);
+    var accounts = new OrganizationAccounts(directory);
+    var asking = new Asking(store, policies, people, new Asking.Organization(accounts, directory, placements),
+        preflights, previews, config.aws().region(), config.requestTtl(), clock,
+        new Asking.Wakers(running::nudge, nudge), metrics);
+    var deciding = new Deciding(store, policies, placements, people, clock, running::nudge, nudge);
+    var reviewing = new Reviewing(store, policies, nudge);
+    metrics.gauge(Metrics.REVIEWS_OVERDUE, "Break-glass runs whose review is overdue, when last looked at",
+        reviewing::overdue);
+    metrics.gauge(Metrics.POLICY_PROBLEMS, "Problems the approval policy file had when last read (0: in force)",
+        policyProblems::get);
+    metrics.declare(Metrics.POLICY_RELOADS, "outcome", "applied");
+    metrics.declare(Metrics.POLICY_RELOADS, "outcome", "kept_previous");
     var sweeping = new Sweeping(store, caller, config.aws().region(), lease, config.requestTtl(), nudge);
 
-    var history = new ReadingHistory(store.audit(), people, new OrganizationAccounts(directory));
+    var history = new ReadingHistory(store.audit(), people, accounts);
+    var telling = new TellingPolicy(policies, people, accounts, placements);
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness, scps), history, store.events(), new Work(work, metrics, clock));
+        () -> status(readiness, scps), history, telling, store.events(), new Work(work, metrics, clock));
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();
@@ -213,6 +237,7 @@ public final class Rootbot implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     });
+    job(timers, store, me, "reviews", REVIEW_EVERY, reviewing::remindOverdue);
     job(timers, store, me, "pruning", PRUNE_EVERY,
         () -> store.events().forgetBefore(clock.instant().minus(Duration.ofDays(1))));
     // The chain is read whole and alerts may wait for Slack: on a thread of their own, never delaying the heartbeat.
@@ -294,6 +319,64 @@ public final class Rootbot implements AutoCloseable {
     } catch (SdkException e) {
       return StatusReport.unavailable(String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * The approval policy: the file's, checked against the organization, or the approver list's.
+   *
+   * @throws ConfigError with every problem of the file, by line and column
+   */
+  private static Policies policies(Config config, Approvers approvers, OrganizationTree tree) {
+    if (config.policy().isEmpty()) {
+      return Policies.fixed(Policy.fromApprovers(approvers));
+    }
+    Path file = config.policy().get();
+    try {
+      Policies policies = Policies.fromFile(file, () -> SnapshotView.of(tree.read()));
+      log.info("Approval policy {}: {} rule(s) in force", file, policies.current().rules().size());
+      return policies;
+    } catch (Policies.Invalid e) {
+      throw new ConfigError(e.problems().stream().map(problem -> "ROOTBOT_POLICY " + problem.format(file.toString()))
+          .toList());
+    } catch (SdkException e) {
+      throw new ConfigError(List.of("ROOTBOT_POLICY " + file + " names accounts and OUs that must be checked against"
+          + " the organization, and AWS Organizations could not be read: " + e.getMessage()));
+    }
+  }
+
+  /** The approval policy file in force, when there is one. */
+  public Optional<Path> policyFile() {
+    return policies.file();
+  }
+
+  /**
+   * Reads the approval policy file again (on SIGHUP): a valid file applies at once, to requests already waiting
+   * too; an invalid one keeps the policy in force, and its problems go to the log and {@code /metrics}.
+   *
+   * @return the problems that kept the previous policy; empty when the file's policy is in force, or there is no file
+   */
+  public List<Problem> reloadPolicy() {
+    if (policies.file().isEmpty()) {
+      log.info("No approval policy file to read again (ROOTBOT_POLICY is not set)");
+      return List.of();
+    }
+    String file = policies.file().get().toString();
+    List<Problem> problems;
+    try {
+      problems = policies.reload();
+    } catch (SdkException e) {
+      problems = List.of(new Problem(1, 1, "AWS Organizations could not be read to check it: " + e.getMessage()));
+    }
+    policyProblems.set(problems.size());
+    if (problems.isEmpty()) {
+      metrics.count(Metrics.POLICY_RELOADS, "outcome", "applied");
+      log.info("Approval policy {} read again: {} rule(s) in force", file, policies.current().rules().size());
+    } else {
+      metrics.count(Metrics.POLICY_RELOADS, "outcome", "kept_previous");
+      log.error("Approval policy {} has {} problem(s); the previous policy stays in force:\n  {}", file,
+          problems.size(), String.join("\n  ", problems.stream().map(p -> p.format(file)).toList()));
+    }
+    return problems;
   }
 
   private <T extends AutoCloseable> T open(T closeable) {

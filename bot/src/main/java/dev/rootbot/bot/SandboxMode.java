@@ -1,6 +1,7 @@
 package dev.rootbot.bot;
 
 import dev.rootbot.bot.config.Config;
+import dev.rootbot.bot.config.ConfigError;
 import dev.rootbot.sandbox.aws.Seed;
 import dev.rootbot.sandbox.aws.SimulatedAws;
 import dev.rootbot.sandbox.slack.SlackWorkspace;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,8 +42,16 @@ final class SandboxMode implements AutoCloseable {
     this.storeDir = storeDir;
   }
 
-  /** Starts the three on the given ports (0 for free ones). */
+  /** The example approval policy the sandbox uses unless {@code --policy} names another. */
+  static final String EXAMPLE_POLICY = "/sandbox-policy.yaml";
+
+  /** Starts the three on the given ports (0 for free ones), with the example approval policy. */
   static SandboxMode start(int pagePort, int botPort, int awsPort) {
+    return start(pagePort, botPort, awsPort, Optional.empty());
+  }
+
+  /** Starts the three on the given ports (0 for free ones), with {@code policy} or the example approval policy. */
+  static SandboxMode start(int pagePort, int botPort, int awsPort, Optional<Path> policy) {
     SimulatedAws aws = null;
     SlackWorkspace slack = null;
     Path storeDir = null;
@@ -55,7 +65,11 @@ final class SandboxMode implements AutoCloseable {
       env.put("SLACK_SIGNING_SECRET", SlackWorkspace.SIGNING_SECRET);
       env.put("SLACK_API_URL", slack.apiUrl());
       env.put("PORT", String.valueOf(botPort));
-      env.put("ROOTBOT_APPROVERS", APPROVERS);
+      Path example = storeDir.resolve("sandbox-policy.yaml");
+      try (var in = SandboxMode.class.getResourceAsStream(EXAMPLE_POLICY)) {
+        Files.copy(java.util.Objects.requireNonNull(in, EXAMPLE_POLICY), example);
+      }
+      env.put("ROOTBOT_POLICY", policy.orElse(example).toAbsolutePath().toString());
       env.put("ROOTBOT_STORE", "sqlite:" + storeDir.resolve("rootbot.db"));
       env.put("AWS_REGION", "us-east-1");
       env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
@@ -82,11 +96,22 @@ final class SandboxMode implements AutoCloseable {
     int page = 3000;
     int botPort = 0;
     int awsPort = 0;
+    Optional<Path> policy = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
-      if (i + 1 >= args.length || !(flag.equals("--port") || flag.equals("--bot-port") || flag.equals("--aws-port"))) {
+      if (i + 1 >= args.length || !(flag.equals("--port") || flag.equals("--bot-port") || flag.equals("--aws-port")
+          || flag.equals("--policy"))) {
         err.println("rootbot sandbox: unknown or incomplete option \"" + flag + "\"\n" + Main.USAGE);
         return 2;
+      }
+      if (flag.equals("--policy")) {
+        Path file = Path.of(args[++i]);
+        if (!Files.isReadable(file)) {
+          err.println("rootbot sandbox: --policy " + file + ": there is no such readable file");
+          return 2;
+        }
+        policy = Optional.of(file);
+        continue;
       }
       int value;
       try {
@@ -113,7 +138,14 @@ final class SandboxMode implements AutoCloseable {
         return 1;
       }
     }
-    SandboxMode sandbox = start(page, botPort, awsPort);
+    SandboxMode sandbox;
+    try {
+      sandbox = start(page, botPort, awsPort, policy);
+    } catch (ConfigError e) {
+      err.println("rootbot sandbox: " + e.getMessage());
+      return 1;
+    }
+    Main.reloadOnHangUp(sandbox.bot);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -136,6 +168,9 @@ final class SandboxMode implements AutoCloseable {
         "  Be alice (engineer) and type:",
         "    /root unlock bucket payments-audit-logs in account prod-payments because INC-42 locked us out",
         "  Then switch to bob (approver) and click Approve. carol approves too (approvers group); dave is a guest.",
+        "  Approval policy: " + bot.policyFile().map(Path::toString).orElse("ROOTBOT_APPROVERS")
+            + "  (/root policy tells what you may ask for; kill -HUP " + ProcessHandle.current().pid()
+            + " reads it again)",
         "",
         "  Simulated AWS organization: " + aws.endpoint() + "  (demo organization o-exampleorg1)",
         "  Bot: http://127.0.0.1:" + bot.port() + "/slack/events   /healthz   /metrics",

@@ -139,7 +139,7 @@ class AuditChainStoryTest {
     sandbox.slack.as(ALICE).slashCommand("/root", "history request " + done.id().value(), INCIDENT_42);
     String told = sandbox.slack.awaitEphemeral(ALICE, e -> e.allText().contains("Audit history of request"),
         Sandboxed.WAIT).allText();
-    assertThat(told).contains("all 8 entries", "preview", "approve", "succeed", "trail confirmed",
+    assertThat(told).contains("all 9 entries", "preview", "approval 1 of 1", "approve", "succeed", "trail confirmed",
         "./rootbot audit export --request " + done.id().value());
     sandbox.slack.as(BOB).slashCommand("/root", "history account prod-payments", INCIDENT_42);
     assertThat(sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("Audit history of account"), Sandboxed.WAIT)
@@ -147,7 +147,7 @@ class AuditChainStoryTest {
 
     sandbox.slack.as(BOB).mention(INCIDENT_42, "<@U0ROOTBOT> history request " + done.id().value());
     assertThat(sandbox.slack.awaitEphemeral(BOB, e -> e.allText().contains("Audit history of request"), Sandboxed.WAIT)
-        .allText()).contains("all 8 entries");
+        .allText()).contains("all 9 entries");
 
     sandbox.slack.as(DAVE).slashCommand("/root", "history account 222222222222", INCIDENT_42);
     sandbox.slack.awaitEphemeral(DAVE, e -> e.allText().contains("cannot read the audit history"), Sandboxed.WAIT);

@@ -8,7 +8,9 @@ import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.task.PolicyDocument;
 import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.UnlockBucket;
-import dev.rootbot.bot.approval.Approvals;
+import dev.rootbot.bot.policy.Policy;
+import dev.rootbot.bot.policy.Rule;
+import dev.rootbot.bot.policy.Tally;
 import dev.rootbot.bot.approval.Approvers;
 import dev.rootbot.bot.approval.Decision;
 import dev.rootbot.bot.approval.Person;
@@ -66,7 +68,8 @@ class CoreExampleTest {
   void a_request_goes_from_words_to_a_finished_task(@TempDir Path folder) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     var grammar = new Grammar("/root");
-    var approvals = new Approvals(Approvers.parse("U0BOB,S0ONCALL"));
+    // The approver list as the approval policy it stands for: one rule, one approval from bob or the on-call group.
+    Rule rule = Policy.fromApprovers(Approvers.parse("U0BOB,S0ONCALL")).rules().get(0);
 
     try (Store store = Store.open("sqlite:" + folder.resolve("rootbot.db"), clock)) {
       // Words → task: parse, resolve the account's name, choose the region.
@@ -76,7 +79,7 @@ class CoreExampleTest {
       assertThat(task).isInstanceOf(UnlockBucket.class);
 
       // File it, with its card queued in the same transaction.
-      assertThat(approvals.mayRequest(Person.member(ALICE)).isAllowed()).isTrue();
+      assertThat(rule.mayRequest(Person.member(ALICE), new ChannelId("C0INCIDENT"), ask.reason()).isAllowed()).isTrue();
       RootRequest request = store.requests().file(
           new NewRequest(task, "prod-payments", ALICE, Origin.channel(new ChannelId("C0INCIDENT")), ask.reason(),
               Duration.ofMinutes(30)),
@@ -88,16 +91,18 @@ class CoreExampleTest {
       store.outbox().delivered(card.id());
 
       // Alice clicks Approve on her own request: refused, and the refusal is audited.
-      Decision own = approvals.mayApprove(request, Person.member(ALICE), clock.instant());
+      Decision own = rule.mayApprove(request, Tally.none(ALICE), Person.member(ALICE), clock.instant());
       assertThat(own.refusal()).contains("you asked for this, so someone else must approve it");
       store.audit().refused(Optional.of(request.id()), ALICE, "approve", own.refusal().orElseThrow());
 
-      // Bob clicks Approve: allowed, and the move wins (a second click would get empty).
-      assertThat(approvals.mayApprove(request, Person.member(BOB), clock.instant()).isAllowed()).isTrue();
-      RootRequest approved = store.requests()
-          .move(request.id(), Transition.approve(BOB), after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "")))
-          .orElseThrow();
-      assertThat(store.requests().move(request.id(), Transition.approve(BOB))).isEmpty();
+      // Bob clicks Approve: allowed, and his approval reaches the quorum of 1 (a second click counts for nothing).
+      assertThat(rule.mayApprove(request, Tally.none(ALICE), Person.member(BOB), clock.instant()).isAllowed()).isTrue();
+      Requests.Approval approval = store.requests().approve(request.id(), BOB, rule.quorum(),
+          after -> List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "")), Report.NOTHING);
+      assertThat(approval.kind()).isEqualTo(Requests.Approval.Kind.APPROVED);
+      RootRequest approved = approval.request();
+      assertThat(store.requests().approve(request.id(), BOB, rule.quorum(), Report.NOTHING, Report.NOTHING).kind())
+          .isEqualTo(Requests.Approval.Kind.NOT_WAITING);
 
       // A runner on any replica claims it: RUNNING before AWS, then the session's key, the backup before the
       // change, the outcome.
@@ -116,7 +121,7 @@ class CoreExampleTest {
       assertThat(done.state()).isEqualTo(State.SUCCEEDED);
       assertThat(done.backup().map(Backup::restoreTask)).isPresent();
       assertThat(store.audit().of(request.id())).extracting(AuditEntry::event).containsExactly(
-          "request", "refused approve", "approve", "start", "session", "backup", "succeed");
+          "request", "refused approve", "approval", "approve", "start", "session", "backup", "succeed");
       assertThat(store.outbox().claimDue(SENDER, 10, Duration.ofMinutes(1))).extracting(d -> d.message().kind())
           .containsExactly(Outgoing.Kind.UPDATE_CARD); // the reply waits until the update before it is delivered
     }

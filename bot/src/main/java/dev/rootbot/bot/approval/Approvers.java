@@ -10,8 +10,9 @@ import java.util.Set;
  */
 public record Approvers(Set<UserId> users, Set<GroupId> groups) {
   public Approvers {
-    users = Set.copyOf(users);
-    groups = Set.copyOf(groups);
+    // In the order written, so that the card names them as the list does.
+    users = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(users));
+    groups = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(groups));
   }
 
   public static Approvers none() {

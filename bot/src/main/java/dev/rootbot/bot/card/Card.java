@@ -3,6 +3,7 @@ package dev.rootbot.bot.card;
 import dev.rootbot.actions.task.Finding;
 import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
+import dev.rootbot.bot.request.BreakGlassReview;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.State;
 import java.time.Duration;
@@ -21,6 +22,10 @@ public final class Card {
   public static final String DENY = "deny";
   public static final String CANCEL = "cancel";
   public static final String DECISION_BLOCK = "decision";
+  /** The buttons of a break-glass run's review, for the rule's approvers. */
+  public static final String JUSTIFIED = "review_justified";
+  public static final String NOT_JUSTIFIED = "review_not_justified";
+  public static final String REVIEW_BLOCK = "review";
 
   /** The longest preview section a card shows; the whole of a longer one goes into the thread. */
   static final int PREVIEW_SHOWN_MAX = 1400;
@@ -39,7 +44,17 @@ public final class Card {
 
   /** A card whose approvers are not named. */
   public Card(Duration sessionLength) {
-    this(sessionLength, request -> "Needs 1 approver");
+    this(sessionLength, new Approving() {
+      @Override
+      public String progress(RootRequest request) {
+        return "Needs 1 approver";
+      }
+
+      @Override
+      public String reviewers(RootRequest request) {
+        return "an approver";
+      }
+    });
   }
 
   public SlackMessage render(RootRequest request) {
@@ -53,7 +68,8 @@ public final class Card {
   public SlackMessage render(RootRequest request, int ahead) {
     RootTask task = request.task();
     var blocks = new Blocks()
-        .header(icon(request.state()) + " Root task: " + task.summary())
+        .header(request.clearance().brokeGlass() ? "🚨 Break-glass root task: " + task.summary()
+            : icon(request.state()) + " Root task: " + task.summary())
         .section(Mrkdwn.user(request.requester()) + " asks for a root session in *" + Mrkdwn.escape(request.accountName())
             + "* (" + Mrkdwn.code(task.target().value()) + ")")
         .fields(fields(request));
@@ -66,6 +82,7 @@ public final class Card {
           + " with password recovery if it is allowed later.");
     }
     blocks.divider();
+    request.clearance().breakGlass().ifPresent(review -> breakGlass(blocks, request, review));
     if (request.state() == State.REQUESTED) {
       blocks.section(":hourglass_flowing_sand: *Waiting for approval.* " + approving.progress(request)
           + ", not " + Mrkdwn.user(request.requester()) + ", who asked. Expires " + Mrkdwn.date(request.expiresAt()) + ".");
@@ -78,6 +95,28 @@ public final class Card {
       blocks.section(status(request, ahead));
     }
     return new SlackMessage(fallback(request), blocks.json());
+  }
+
+  /**
+   * A break-glass run: who ran it without approval, and its review: the buttons for the rule's approvers until
+   * someone reviews it, then the verdict.
+   */
+  private void breakGlass(Blocks blocks, RootRequest request, BreakGlassReview review) {
+    blocks.section(":rotating_light: *Break-glass.* " + Mrkdwn.user(request.requester()) + " ran this at once, without"
+        + " approval" + request.clearance().rule().map(rule -> ", as rule “" + Mrkdwn.escape(rule) + "” allows").orElse("")
+        + ".");
+    if (review.reviewed()) {
+      boolean justified = review.verdict().get() == BreakGlassReview.Verdict.JUSTIFIED;
+      blocks.section((justified ? ":white_check_mark: *Reviewed: justified*" : ":x: *Reviewed: not justified*")
+          + review.reviewer().map(by -> " by " + Mrkdwn.user(by)).orElse("")
+          + review.comment().map(c -> "\n>" + Mrkdwn.escape(c)).orElse(""));
+      return;
+    }
+    blocks.section(":mag: *Review needed* from " + approving.reviewers(request) + " by "
+        + Mrkdwn.date(review.dueAt()) + ": was breaking glass justified?");
+    blocks.actions(REVIEW_BLOCK,
+        Blocks.button(JUSTIFIED, "Justified", request.id().value(), "primary"),
+        Blocks.button(NOT_JUSTIFIED, "Not justified", request.id().value(), "danger"));
   }
 
   /** What the preview found (or that there was none), its fingerprint, and the preflight's warnings. */
@@ -145,20 +184,20 @@ public final class Card {
 
   private static String status(RootRequest request, int ahead) {
     String who = request.decidedBy().map(Mrkdwn::user).orElse("");
+    String cleared = Cleared.by(request);
     String outcome = request.outcome().map(o -> "\n" + Mrkdwn.escape(o.text())).orElse("");
     switch (request.state()) {
       case APPROVED:
-        return ":white_check_mark: *Approved* by " + who + (ahead > 0
+        return ":white_check_mark: *Cleared to run*, " + cleared + (ahead > 0
             ? "; queued, " + ahead + " ahead. It starts as soon as a runner is free."
             : "; starting the root session…");
       case RUNNING:
         return ":gear: *Running* in a root session" + request.accessKeyId().map(k -> " (key " + Mrkdwn.code(k) + ")").orElse("")
-            + ", approved by " + who + ".";
+            + ", " + cleared + ".";
       case SUCCEEDED:
-        return ":white_check_mark: *Done*, approved by " + who + "." + outcome + "\nDetails in the thread.";
+        return ":white_check_mark: *Done*, " + cleared + "." + outcome + "\nDetails in the thread.";
       case FAILED:
-        return ":x: *Failed*" + (request.approver().isPresent() ? ", approved by " + who : "") + "." + outcome
-            + "\nDetails in the thread.";
+        return ":x: *Failed*, " + cleared + "." + outcome + "\nDetails in the thread.";
       case DENIED:
         return ":no_entry: *Denied* by " + who + request.outcome().map(o -> ": " + o.text()).orElse("")
             + ". Nothing was run.";

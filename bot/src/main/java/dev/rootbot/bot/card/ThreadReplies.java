@@ -28,11 +28,54 @@ public final class ThreadReplies {
 
   private ThreadReplies() {}
 
+  /** The request is cleared to run: by its approvals, by its rule (no approval needed), or by breaking glass. */
   public static SlackMessage approved(RootRequest request) {
-    String text = ":white_check_mark: " + Mrkdwn.user(request.decidedBy().orElseThrow()) + " approved. Opening a root"
-        + " session in *" + Mrkdwn.escape(request.accountName()) + "* with " + Mrkdwn.code(request.task().policy().policyName())
-        + "…";
+    String text = ":white_check_mark: " + Cleared.who(request) + ". Opening a root session in *" + Mrkdwn.escape(request.accountName()) + "* with "
+        + Mrkdwn.code(request.task().policy().policyName()) + "…";
     return plain(text);
+  }
+
+  /** One more approval counted, short of the quorum: {@code progress} is the rule's words for how far it has come. */
+  public static SlackMessage counted(RootRequest request, UserId approver, String progress) {
+    return plain(":ballot_box_with_check: " + Mrkdwn.user(approver) + " approved. " + progress
+        + ". Nothing runs until the quorum is reached.");
+  }
+
+  /**
+   * The loud notice of a break-glass run, for the announce channels: who ran what, where, why, and who must
+   * review it by when.
+   */
+  public static SlackMessage brokeGlass(RootRequest request, String reviewers) {
+    String due = request.clearance().breakGlass().map(review -> Mrkdwn.date(review.dueAt())).orElse("soon");
+    String text = ":rotating_light: *Break-glass:* " + Mrkdwn.user(request.requester()) + " ran "
+        + Mrkdwn.escape(request.task().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* ("
+        + Mrkdwn.code(request.task().target().value()) + ") at once, without approval"
+        + request.clearance().rule().map(rule -> ", under rule “" + Mrkdwn.escape(rule) + "”").orElse("")
+        + ", in <#" + request.origin().channel().value() + ">."
+        + request.reason().map(r -> "\n>" + r.text()).orElse("")
+        + "\n" + reviewers + ": review it on its card (request " + Mrkdwn.code(request.id().value()) + ") by " + due + ".";
+    return plain(text);
+  }
+
+  /** A break-glass run's review is overdue: said in the announce channels every hour until someone reviews it. */
+  public static SlackMessage reviewOverdue(RootRequest request, String reviewers) {
+    String due = request.clearance().breakGlass().map(review -> Mrkdwn.date(review.dueAt())).orElse("");
+    return plain(":alarm_clock: *Review overdue:* the break-glass run of request " + Mrkdwn.code(request.id().value())
+        + " (" + Mrkdwn.escape(request.task().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* by "
+        + Mrkdwn.user(request.requester()) + ") was due for review " + due + ". " + reviewers
+        + ": review it on its card in <#" + request.origin().channel().value() + ">.");
+  }
+
+  /** Someone reviewed a break-glass run: in the thread, and in the announce channels when not justified. */
+  public static SlackMessage reviewed(RootRequest request) {
+    var review = request.clearance().breakGlass().orElseThrow();
+    boolean justified = review.verdict().orElseThrow() == dev.rootbot.bot.request.BreakGlassReview.Verdict.JUSTIFIED;
+    String who = review.reviewer().map(Mrkdwn::user).orElse("Someone");
+    String comment = review.comment().map(c -> "\n>" + Mrkdwn.escape(c)).orElse("");
+    return plain((justified ? ":white_check_mark: " : ":x: ") + who + " reviewed the break-glass run of request "
+        + Mrkdwn.code(request.id().value()) + " (" + Mrkdwn.escape(request.task().summary()) + " in *"
+        + Mrkdwn.escape(request.accountName()) + "* by " + Mrkdwn.user(request.requester()) + "): "
+        + (justified ? "justified." : "*not justified*.") + comment);
   }
 
   public static SlackMessage result(RootRequest request, TaskResult result) {

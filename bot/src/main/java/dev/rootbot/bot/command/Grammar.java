@@ -79,6 +79,10 @@ public final class Grammar {
         .append("\n• `").append(SlackText.escape(command + " history account <account>")).append("` or `")
         .append(SlackText.escape(command + " history request <request ID>")).append("`: the latest audit entries,"
             + " shown only to you")
+        .append("\n• `").append(SlackText.escape(command + " policy")).append("` or `")
+        .append(SlackText.escape(command + " policy <task words>")).append("`: what you may ask for, and who approves it")
+        .append("\n• `").append(SlackText.escape(command + " break-glass <task words> because <reason>"))
+        .append("`: run at once without approval, where the approval policy allows it; reviewed afterwards")
         .append("\n• `").append(SlackText.escape(command)).append(" help`: this text")
         .append("\n• `").append(SlackText.escape(command)).append("` alone opens a form")
         .append("\n\nAn account is its 12-digit ID or its name in Organizations (in quotes if the name contains \"region\" or"

@@ -25,6 +25,8 @@ final class Parser {
   private final Words words;
   private TaskForm kind;
   private boolean history;
+  /** Reading {@code policy <task words>}: the task is only asked about, so no reason is needed. */
+  private boolean question;
 
   Parser(String command, String normalizedText) {
     this.command = command;
@@ -59,6 +61,25 @@ final class Parser {
     }
     if (verb.is("history")) {
       return history();
+    }
+    if (verb.is("break-glass") || verb.is("breakglass") || (verb.is("break") && words.nextAre("glass"))) {
+      if (verb.is("break")) {
+        words.next();
+      }
+      return breakGlass();
+    }
+    if (verb.is("policy")) {
+      if (words.atEnd()) {
+        return Command.PolicyQuestion.overall();
+      }
+      question = true;
+      Command asked = read();
+      if (asked instanceof Command.PolicyQuestion about) {
+        return about;
+      }
+      throw new UsageError("ask about a root task, in its own words, like " + SlackInput.quote(command
+          + " policy delete root credentials in account prod-data") + ", or say " + SlackInput.quote(command
+          + " policy") + " alone", command, List.of());
     }
     if (verb.is("audit")) {
       kind = TaskForm.AUDIT_ROOT_CREDENTIALS;
@@ -103,6 +124,21 @@ final class Parser {
     return task(resource, true);
   }
 
+  /** {@code break-glass <task> because <reason>}: the same words as the task, after "break-glass". */
+  private Command breakGlass() {
+    if (words.atEnd()) {
+      throw new UsageError("break glass for what? Put the task's own words after \"break-glass\", like "
+          + SlackInput.quote(command + " break-glass " + TaskForm.UNLOCK_BUCKET.example("").strip()), command,
+          List.of(TaskForm.values()));
+    }
+    Command task = read();
+    if (task instanceof AskFor ask) {
+      return new Command.BreakGlass(ask);
+    }
+    throw new UsageError("only a root task can break glass: put the task's own words after \"break-glass\"", command,
+        List.of(TaskForm.values()));
+  }
+
   /** {@code history account <account>} or {@code history request <id>}. */
   private Command history() {
     history = true;
@@ -138,6 +174,12 @@ final class Parser {
       words.next().filter(word -> word.is("in")).ifPresent(in -> words.next());
       Words.Word code = words.next().orElseThrow(() -> error("say which region after \"region\", like eu-west-1"));
       region = Optional.of(AwsRegion.parse(SlackInput.value(code.text())));
+    }
+    if (question) {
+      if (!words.atEnd() && !words.nextAre("because")) {
+        throw error("expected the end, or \"because …\"; got " + SlackInput.quote(words.rest()));
+      }
+      return new Command.PolicyQuestion(Optional.of(kind), Optional.of(account)); // a reason is not needed to ask
     }
     Optional<Reason> reason = Optional.empty();
     Optional<Words.Word> next = words.next();

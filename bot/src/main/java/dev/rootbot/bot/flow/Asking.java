@@ -8,21 +8,30 @@ import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.task.RootTask;
-import dev.rootbot.bot.approval.Approvals;
 import dev.rootbot.bot.approval.Decision;
+import dev.rootbot.bot.approval.Person;
 import dev.rootbot.bot.card.Mrkdwn;
 import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.command.AccountDirectory;
 import dev.rootbot.bot.command.AskFor;
+import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.policy.Policies;
+import dev.rootbot.bot.policy.Rule;
+import dev.rootbot.bot.policy.Selection;
+import dev.rootbot.bot.policy.TaskId;
+import dev.rootbot.bot.card.Announcement;
 import dev.rootbot.bot.request.Briefing;
+import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.NewRequest;
 import dev.rootbot.bot.request.Origin;
 import dev.rootbot.bot.request.Reason;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.Transition;
 import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.store.Outgoing;
 import dev.rootbot.bot.store.Store;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +40,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Files requests for root tasks, so that nothing doomed reaches an approver and the approver sees what will
- * change: checks who asks, resolves the account, runs the preflight (what AWS would refuse: membership,
+ * change: resolves the account, chooses the approval policy's rule for the task there and checks its conditions
+ * (who asks, where, with what reason), runs the preflight (what AWS would refuse: membership,
  * features, SCPs on the account's path, without a root session), then the preview (a read in a root session
  * with the task's own policy: what will change, and its fingerprint), then stores the request with what the
  * approver will be shown and queues its card. Nothing is filed when a check refuses, when there is nothing to
- * do, or when the bucket or queue does not exist; the person is told why at once.
+ * do, or when the bucket or queue does not exist; the person is told why at once. A rule that needs no approval
+ * files the request cleared to run, and so does a break-glass, which is announced and owes a review.
  *
  * <p>Thread-safe; it blocks on Slack, Organizations, AWS and the store, so call it after acknowledging Slack.
  */
@@ -53,35 +64,42 @@ public final class Asking {
     Preview preview(RootTask task);
   }
 
+  /** The bot's view of the organization, to name accounts and place them in OUs for the approval policy. */
+  public record Organization(AccountDirectory accounts, OrganizationDirectory directory, Placements placements) {}
+
+  /** Where approved work goes, and what to wake once something is queued. */
+  public record Wakers(Runnable runner, Runnable outbox) {}
+
   private final Store store;
-  private final Approvals approvals;
+  private final Policies policies;
   private final People people;
-  private final AccountDirectory accounts;
-  private final OrganizationDirectory directory;
+  private final Organization organization;
   private final Preflights preflights;
   private final Optional<Previews> previews;
   private final AwsRegion defaultRegion;
   private final Duration ttl;
-  private final Runnable nudge;
+  private final Clock clock;
+  private final Wakers wake;
+  private final Metrics metrics;
 
   /**
    * @param previews reads what will change before the card; empty when previews are turned off, so that no
    *     root session is opened before an approval
-   * @param nudge wakes the outbox's sender after something was queued
+   * @param ttl how long a request waits for approval when its rule does not say
    */
-  public Asking(Store store, Approvals approvals, People people, AccountDirectory accounts,
-      OrganizationDirectory directory, Preflights preflights, Optional<Previews> previews, AwsRegion defaultRegion,
-      Duration ttl, Runnable nudge) {
+  public Asking(Store store, Policies policies, People people, Organization organization, Preflights preflights,
+      Optional<Previews> previews, AwsRegion defaultRegion, Duration ttl, Clock clock, Wakers wake, Metrics metrics) {
     this.store = store;
-    this.approvals = approvals;
+    this.policies = policies;
     this.people = people;
-    this.accounts = accounts;
-    this.directory = directory;
+    this.organization = organization;
     this.preflights = preflights;
     this.previews = previews;
     this.defaultRegion = defaultRegion;
     this.ttl = ttl;
-    this.nudge = nudge;
+    this.clock = clock;
+    this.wake = wake;
+    this.metrics = metrics;
   }
 
   /**
@@ -91,10 +109,21 @@ public final class Asking {
    * @throws dev.rootbot.bot.command.UsageError when the account or resource does not fit
    */
   public RootRequest ask(AskFor ask, UserId requester, Origin origin) {
-    mayRequest(requester);
-    AccountId target = ask.account().resolve(accounts);
+    AccountId target = ask.account().resolve(organization.accounts());
     RootTask task = ask.toTask(target, defaultRegion);
-    return file(task, ask.reason(), requester, origin, ask.knownRegion(), Optional.empty());
+    return file(task, ask.reason(), requester, origin, ask.knownRegion(), Optional.empty(), false);
+  }
+
+  /**
+   * Runs what {@code person} asked for at once, without approval, as the break-glass of its rule allows: the same
+   * preview and binding as any task, announced at once, and reviewed afterwards by the rule's approvers.
+   *
+   * @throws Refusal when the rule has no break-glass or does not name them, or as {@link #ask} refuses
+   */
+  public RootRequest breakGlass(AskFor ask, UserId person, Origin origin) {
+    AccountId target = ask.account().resolve(organization.accounts());
+    RootTask task = ask.toTask(target, defaultRegion);
+    return file(task, ask.reason(), person, origin, ask.knownRegion(), Optional.empty(), true);
   }
 
   /**
@@ -102,7 +131,6 @@ public final class Asking {
    * one unlock is restored once.
    */
   public RootRequest restore(RequestId unlock, UserId requester, Origin origin) {
-    mayRequest(requester);
     RootRequest unlocked = store.requests().find(unlock)
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(unlock.value()) + " is not known to Rootbot."));
     Backup backup = unlocked.backup()
@@ -115,7 +143,7 @@ public final class Asking {
     }
     Reason reason = Reason.fromPlainText("restore the policy that request " + unlock.value() + " removed");
     return file(backup.restoreTask(), Optional.of(reason), requester, origin, Optional.of(backup.region()),
-        Optional.of(unlock));
+        Optional.of(unlock), false);
   }
 
   /**
@@ -123,28 +151,52 @@ public final class Asking {
    * so did nothing: a new preview of what is there now, and a new approval.
    */
   public RootRequest again(RequestId earlier, UserId requester, Origin origin) {
-    mayRequest(requester);
     RootRequest before = store.requests().find(earlier)
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(earlier.value()) + " is not known to Rootbot."));
     RootTask task = before.task();
     Optional<AwsRegion> region = task.kind().onRootUser() ? Optional.empty() : Optional.of(task.eventsRegion());
-    return file(task, before.reason(), requester, origin, region, before.restoreOf());
+    return file(task, before.reason(), requester, origin, region, before.restoreOf(), false);
   }
 
-  private void mayRequest(UserId requester) {
-    Decision decision;
+  /**
+   * The rule of the approval policy for {@code task}, once its conditions allow {@code requester} to ask for it
+   * (or, breaking glass, to run it at once) in {@code channel} with {@code reason}. The first rule that matches
+   * the task and account applies; failing its conditions refuses, saying which rule and why.
+   */
+  private Rule clearance(RootTask task, UserId requester, ChannelId channel, Optional<Reason> reason,
+      boolean breakingGlass) {
+    Person person;
     try {
-      decision = approvals.mayRequest(people.person(requester));
+      person = people.person(requester);
     } catch (People.Unavailable e) {
       throw refused(requester, "Rootbot could not check with Slack who you are, so nothing was filed. Try again in a minute.");
     }
+    TaskId id = TaskId.parse(task.kind().id()).orElseThrow(() -> new IllegalStateException("no policy ID for "
+        + task.kind()));
+    Selection selection;
+    try {
+      selection = policies.current().select(id, organization.placements().of(task.target()));
+    } catch (SdkException e) {
+      throw refused(requester, "Rootbot could not read where account " + Mrkdwn.code(task.target().value())
+          + " is in the organization, which its approval rule depends on, so nothing was filed. Try again.");
+    }
+    Rule rule = selection.rule().orElseThrow(() -> refused(requester, capitalized(selection.decision().refusal()
+        .orElseThrow())));
+    Decision decision = breakingGlass ? rule.mayBreakGlass(person, channel, reason)
+        : rule.mayRequest(person, channel, reason);
     decision.refusal().ifPresent(why -> {
-      throw refused(requester, why);
+      throw refused(requester, capitalized(why) + ". Nothing was filed.");
     });
+    return rule;
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private RootRequest file(RootTask asked, Optional<Reason> reason, UserId requester, Origin origin,
-      Optional<AwsRegion> region, Optional<RequestId> restoreOf) {
+      Optional<AwsRegion> region, Optional<RequestId> restoreOf, boolean breakingGlass) {
+    Rule rule = clearance(asked, requester, origin.channel(), reason, breakingGlass);
     List<String> warnings = preflight(asked, region, requester);
     RootTask task = asked;
     Briefing briefing = new Briefing(Optional.empty(), Optional.empty(), warnings);
@@ -153,11 +205,43 @@ public final class Asking {
       task = preview.task(); // with what the read learned, such as the bucket's real region
       briefing = new Briefing(preview.snapshot(), preview.accessKeyId(), warnings);
     }
-    String name = directory.byId(task.target()).map(Account::name).orElse(task.target().value());
-    RootRequest filed = store.requests().file(new NewRequest(task, name, requester, origin, reason, ttl, briefing,
-        restoreOf, Optional.empty(), Optional.empty()), request -> cardAndFullText(request));
-    nudge.run();
+    String name = organization.directory().byId(task.target()).map(Account::name).orElse(task.target().value());
+    Optional<java.time.Instant> reviewDue = breakingGlass
+        ? Optional.of(clock.instant().plus(rule.breakGlass().orElseThrow().reviewWithin())) : Optional.empty();
+    var asking = new NewRequest(task, name, requester, origin, reason, rule.ttlOr(ttl), briefing, restoreOf,
+        Optional.of(rule.name()), reviewDue);
+    RootRequest filed;
+    if (breakingGlass) {
+      filed = store.requests().fileCleared(asking, Transition.breakGlass(requester),
+          request -> brokeGlass(request, rule));
+      metrics.count(Metrics.BREAK_GLASS_RUNS, "rule", rule.name());
+    } else if (!rule.needsApproval()) {
+      filed = store.requests().fileCleared(asking, Transition.admit(), request -> {
+        List<Outgoing> messages = cardAndFullText(request);
+        messages.add(new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.approved(request).toJson()));
+        return messages;
+      });
+    } else {
+      filed = store.requests().file(asking, Asking::cardAndFullText);
+    }
+    wake.outbox().run();
+    if (filed.state() == dev.rootbot.bot.request.State.APPROVED) {
+      wake.runner().run();
+    }
     return filed;
+  }
+
+  /** A break-glass run's card, and its loud notice at the top of its channel and in each announce channel. */
+  private static List<Outgoing> brokeGlass(RootRequest request, Rule rule) {
+    List<Outgoing> messages = cardAndFullText(request);
+    var notice = ThreadReplies.brokeGlass(request, rule.approvers().mentions());
+    messages.add(new Outgoing(Outgoing.Kind.ANNOUNCE, new Announcement(request.origin().channel(), notice).toJson()));
+    for (ChannelId channel : rule.breakGlass().orElseThrow().announce()) {
+      if (!channel.equals(request.origin().channel())) {
+        messages.add(new Outgoing(Outgoing.Kind.ANNOUNCE, new Announcement(channel, notice).toJson()));
+      }
+    }
+    return messages;
   }
 
   /** The card, and the whole policy in its thread when the card has to cut it. */

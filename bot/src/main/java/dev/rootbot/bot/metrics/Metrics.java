@@ -56,6 +56,10 @@ public final class Metrics implements AutoCloseable {
   public static final String TASK_SECONDS = "rootbot_task_seconds";
   public static final String OUTBOX_LAG = "rootbot_outbox_lag_seconds";
   public static final String AWS_CALL_SECONDS = AwsCallTimer.NAME;
+  public static final String BREAK_GLASS_RUNS = "rootbot_break_glass_runs_total";
+  public static final String REVIEWS_OVERDUE = "rootbot_break_glass_reviews_overdue";
+  public static final String POLICY_RELOADS = "rootbot_policy_reloads_total";
+  public static final String POLICY_PROBLEMS = "rootbot_policy_file_problems";
 
   private static final String TOTAL = "_total";
   private static final String SECONDS = "_seconds";
@@ -87,6 +91,8 @@ public final class Metrics implements AutoCloseable {
     describe(TASK_SECONDS, "Duration of root tasks, by task and outcome");
     describe(OUTBOX_LAG, "Time from a message queued for Slack to Slack taking it, by kind");
     describe(AWS_CALL_SECONDS, "AWS calls including retries, by service, operation and outcome");
+    describe(BREAK_GLASS_RUNS, "Root tasks run at once without approval (break-glass), by approval policy rule");
+    describe(POLICY_RELOADS, "Readings of the approval policy file after start, by outcome (applied, kept_previous)");
   }
 
   /** Declares a metric's one-line description; takes effect if declared before its first use. */

@@ -73,6 +73,14 @@ public record Policy(int version, Map<String, Audience> groups, List<Rule> rules
             + " ask your Rootbot admin if you need it"));
   }
 
+  /**
+   * The rule named {@code name}: a request keeps the name of the rule chosen when it was asked, and is decided by
+   * that rule as the policy has it now. Empty when a reload removed or renamed it.
+   */
+  public Optional<Rule> rule(String name) {
+    return rules.stream().filter(rule -> rule.name().equals(name)).findFirst();
+  }
+
   /** The rules under which {@code person} may ask for something, in order: for "what may I ask for?". */
   public List<Rule> openTo(Person person) {
     return rules.stream().filter(rule -> rule.requesterAllowed(person).isAllowed()).collect(Collectors.toList());

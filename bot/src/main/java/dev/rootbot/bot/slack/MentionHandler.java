@@ -11,6 +11,7 @@ import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.ReadingHistory;
+import dev.rootbot.bot.flow.TellingPolicy;
 import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.MessageTs;
@@ -30,15 +31,17 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
   private final Asking asking;
   private final Supplier<String> status;
   private final ReadingHistory history;
+  private final TellingPolicy policy;
   private final SeenEvents seen;
   private final Work work;
 
-  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history, SeenEvents seen,
+  MentionHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history, TellingPolicy policy, SeenEvents seen,
       Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
     this.history = history;
+    this.policy = policy;
     this.seen = seen;
     this.work = work;
   }
@@ -87,9 +90,17 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       answer.tell(history.tell(asked, new UserId(event.getUser())));
       return;
     }
+    if (command instanceof Command.PolicyQuestion asked) {
+      answer.tell(policy.tell(asked, new UserId(event.getUser()), new ChannelId(event.getChannel())));
+      return;
+    }
     Origin origin = Origin.thread(new ChannelId(event.getChannel()), new MessageTs(threadTs));
     try {
-      asking.ask((AskFor) command, new UserId(event.getUser()), origin);
+      if (command instanceof Command.BreakGlass glass) {
+        asking.breakGlass(glass.ask(), new UserId(event.getUser()), origin);
+      } else {
+        asking.ask((AskFor) command, new UserId(event.getUser()), origin);
+      }
     } catch (UsageError e) {
       answer.tell(e.getMessage());
     } catch (Refusal refusal) {

@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message;
+import dev.rootbot.bot.card.Announcement;
 import dev.rootbot.bot.card.Card;
 import dev.rootbot.bot.card.SlackMessage;
 import dev.rootbot.bot.logging.RequestLog;
@@ -177,7 +178,7 @@ public final class OutboxSender implements AutoCloseable {
             .text(now.text()).blocksAsString(now.blocks())));
       case THREAD_REPLY:
         Optional<MessageTs> thread = request.card().or(() -> request.origin().thread());
-        if (delivery.attempts() > 1 && alreadyPosted(delivery, request, thread).isPresent()) {
+        if (delivery.attempts() > 1 && alreadyPosted(delivery, request, channel, thread).isPresent()) {
           return Optional.empty();
         }
         SlackMessage reply = SlackMessage.fromJson(delivery.message().body());
@@ -186,6 +187,15 @@ public final class OutboxSender implements AutoCloseable {
             .unfurlLinks(false).unfurlMedia(false)));
       case RETIRE_DUPLICATE:
         return retire(request, new MessageTs(delivery.message().body()));
+      case ANNOUNCE:
+        Announcement announcement = Announcement.fromJson(delivery.message().body());
+        String elsewhere = announcement.channel().value();
+        if (delivery.attempts() > 1 && alreadyPosted(delivery, request, elsewhere, Optional.empty()).isPresent()) {
+          return Optional.empty();
+        }
+        return error(slack.chatPostMessage(r -> r.channel(elsewhere).text(announcement.message().text())
+            .blocksAsString(announcement.message().blocks()).metadata(metadata(delivery))
+            .unfurlLinks(false).unfurlMedia(false)));
       default:
         throw new IllegalStateException("unknown outbox message " + delivery.message().kind());
     }
@@ -193,7 +203,8 @@ public final class OutboxSender implements AutoCloseable {
 
   private Optional<String> postCard(Delivery delivery, RootRequest request) throws IOException, SlackApiException {
     if (delivery.attempts() > 1) {
-      Optional<Message> posted = alreadyPosted(delivery, request, request.origin().thread());
+      Optional<Message> posted = alreadyPosted(delivery, request, request.origin().channel().value(),
+          request.origin().thread());
       if (posted.isPresent()) {
         store.requests().cardPosted(request.id(), new MessageTs(posted.get().getTs()));
         log.info("Outbox: the card of request {} was already in Slack ({}); not posting it again",
@@ -221,7 +232,7 @@ public final class OutboxSender implements AutoCloseable {
     if (request.card().map(duplicate::equals).orElse(true)) {
       return Optional.empty();
     }
-    Optional<Message> found = find(request, request.origin().thread(), duplicate.value(),
+    Optional<Message> found = find(request.origin().channel().value(), request.origin().thread(), duplicate.value(),
         m -> m.getTs().equals(duplicate.value()) && request.id().value().equals(payload(m).get("request_id")));
     if (found.isEmpty()) {
       return Optional.empty(); // not one of this request's cards: nothing to retire
@@ -237,16 +248,15 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /** The message Slack already has for this outbox message, if a previous attempt did post it. */
-  private Optional<Message> alreadyPosted(Delivery delivery, RootRequest request, Optional<MessageTs> thread)
-      throws IOException, SlackApiException {
+  private Optional<Message> alreadyPosted(Delivery delivery, RootRequest request, String channel,
+      Optional<MessageTs> thread) throws IOException, SlackApiException {
     String oldest = slackTs(delivery.enqueuedAt().minus(LOOK_BACK));
-    return find(request, thread, oldest, m -> String.valueOf(delivery.id()).equals(payload(m).get("message"))
+    return find(channel, thread, oldest, m -> String.valueOf(delivery.id()).equals(payload(m).get("message"))
         && request.id().value().equals(payload(m).get("request_id")));
   }
 
-  private Optional<Message> find(RootRequest request, Optional<MessageTs> thread, String oldest,
+  private Optional<Message> find(String channel, Optional<MessageTs> thread, String oldest,
       java.util.function.Predicate<Message> matching) throws IOException, SlackApiException {
-    String channel = request.origin().channel().value();
     List<Message> messages;
     String error;
     if (thread.isPresent()) {

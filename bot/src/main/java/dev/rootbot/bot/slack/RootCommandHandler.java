@@ -10,6 +10,7 @@ import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.ReadingHistory;
+import dev.rootbot.bot.flow.TellingPolicy;
 import dev.rootbot.bot.flow.Refusal;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.Origin;
@@ -26,15 +27,17 @@ final class RootCommandHandler implements SlashCommandHandler {
   private final Asking asking;
   private final Supplier<String> status;
   private final ReadingHistory history;
+  private final TellingPolicy policy;
   private final SeenEvents seen;
   private final Work work;
 
-  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history,
+  RootCommandHandler(Grammar grammar, Asking asking, Supplier<String> status, ReadingHistory history, TellingPolicy policy,
       SeenEvents seen, Work work) {
     this.grammar = grammar;
     this.asking = asking;
     this.status = status;
     this.history = history;
+    this.policy = policy;
     this.seen = seen;
     this.work = work;
   }
@@ -64,21 +67,35 @@ final class RootCommandHandler implements SlashCommandHandler {
       boolean taken = work.submit("/root history", () -> answer.tell(history.tell(asked, asker)));
       return ctx.ack(taken ? ":mag: Reading the audit log…" : Work.BUSY);
     }
-    AskFor ask = (AskFor) command;
+    if (command instanceof Command.PolicyQuestion asked) {
+      UserId asker = new UserId(payload.getUserId());
+      ChannelId channel = new ChannelId(payload.getChannelId());
+      boolean taken = work.submit("/root policy", () -> answer.tell(policy.tell(asked, asker, channel)));
+      return ctx.ack(taken ? ":mag: Reading the approval policy…" : Work.BUSY);
+    }
+    boolean breakingGlass = command instanceof Command.BreakGlass;
+    AskFor ask = command instanceof Command.BreakGlass glass ? glass.ask() : (AskFor) command;
     UserId requester = new UserId(payload.getUserId());
     Origin origin = Origin.channel(new ChannelId(payload.getChannelId()));
-    boolean taken = work.submit("/root request", Replays.once(req, seen, () -> {
+    boolean taken = work.submit(breakingGlass ? "/root break-glass" : "/root request", Replays.once(req, seen, () -> {
       try {
-        asking.ask(ask, requester, origin);
+        if (breakingGlass) {
+          asking.breakGlass(ask, requester, origin);
+        } else {
+          asking.ask(ask, requester, origin);
+        }
       } catch (UsageError e) {
         answer.tell(e.getMessage());
       } catch (Refusal refusal) {
         answer.tell(refusal.mrkdwn());
       }
     }));
-    return ctx.ack(taken
-        ? ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for a second person to approve."
-        : Work.BUSY);
+    if (!taken) {
+      return ctx.ack(Work.BUSY);
+    }
+    return ctx.ack(breakingGlass
+        ? ":rotating_light: Checking that you may break glass; if so it runs at once and is announced."
+        : ":hourglass_flowing_sand: Checking your request; its card will appear in this channel for a second person to approve.");
   }
 
   /** views.open must use the trigger within 3 seconds, so the form opens before the ack. */

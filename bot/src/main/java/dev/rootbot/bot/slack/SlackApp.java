@@ -10,7 +10,9 @@ import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.flow.Asking;
 import dev.rootbot.bot.flow.Deciding;
+import dev.rootbot.bot.request.BreakGlassReview;
 import dev.rootbot.bot.flow.ReadingHistory;
+import dev.rootbot.bot.flow.TellingPolicy;
 import dev.rootbot.bot.store.SeenEvents;
 import java.util.function.Supplier;
 
@@ -24,11 +26,12 @@ public final class SlackApp {
   /**
    * @param status the answer to {@code /root status}, computed on a work thread
    * @param history the answer to {@code /root history …}, computed on a work thread
+   * @param policy the answer to {@code /root policy …}, computed on a work thread
    * @param jobs runs what each handler does after its ack
    */
   public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
       Deciding deciding, OrganizationDirectory directory, Supplier<String> status, ReadingHistory history,
-      SeenEvents seen, Work jobs) {
+      TellingPolicy policy, SeenEvents seen, Work jobs) {
     var config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(botToken)
@@ -38,11 +41,19 @@ public final class SlackApp {
         .allEventsApiAutoAckEnabled(true)
         .build();
     var app = new App(config);
-    app.command(command, new RootCommandHandler(grammar, asking, status, history, seen, jobs));
-    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, history, seen, jobs));
+    app.command(command, new RootCommandHandler(grammar, asking, status, history, policy, seen, jobs));
+    app.event(AppMentionEvent.class, new MentionHandler(grammar, asking, status, history, policy, seen, jobs));
     app.blockAction(Card.APPROVE, new DecisionHandler("approve", deciding::approve, jobs));
-    app.blockAction(Card.DENY, new DenyHandler());
-    app.viewSubmission(DenyForm.CALLBACK, new DenySubmissionHandler(deciding::deny, seen, jobs));
+    app.blockAction(Card.DENY, new CommentFormHandler(CommentForm.DENY, "Deny"));
+    app.viewSubmission(CommentForm.DENY.callback(), new CommentSubmissionHandler(CommentForm.DENY, "deny",
+        (click, why) -> deciding.deny(click, why.orElseThrow()), seen, jobs));
+    app.blockAction(Card.JUSTIFIED, new CommentFormHandler(CommentForm.JUSTIFIED, "Justified"));
+    app.viewSubmission(CommentForm.JUSTIFIED.callback(), new CommentSubmissionHandler(CommentForm.JUSTIFIED, "review",
+        (click, comment) -> deciding.review(click, BreakGlassReview.Verdict.JUSTIFIED, comment), seen, jobs));
+    app.blockAction(Card.NOT_JUSTIFIED, new CommentFormHandler(CommentForm.NOT_JUSTIFIED, "Not justified"));
+    app.viewSubmission(CommentForm.NOT_JUSTIFIED.callback(), new CommentSubmissionHandler(CommentForm.NOT_JUSTIFIED,
+        "review", (click, comment) -> deciding.review(click, BreakGlassReview.Verdict.NOT_JUSTIFIED, comment), seen,
+        jobs));
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
     app.blockAction(ThreadReplies.RESTORE, new FollowUpHandler("restore", asking::restore, seen, jobs));
     app.blockAction(ThreadReplies.AGAIN, new FollowUpHandler("file again", asking::again, seen, jobs));

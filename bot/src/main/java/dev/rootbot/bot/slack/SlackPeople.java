@@ -2,10 +2,10 @@ package dev.rootbot.bot.slack;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.User;
-import dev.rootbot.bot.approval.Approvers;
 import dev.rootbot.bot.approval.GroupId;
 import dev.rootbot.bot.approval.Person;
 import dev.rootbot.bot.flow.People;
@@ -13,30 +13,39 @@ import dev.rootbot.bot.request.UserId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Who someone is, from Slack's {@code users.info} and the members of the approver user groups
- * ({@code usergroups.users.list}), cached for a few minutes. When Slack cannot answer, nobody is taken for
- * an approver: it fails closed with {@link People.Unavailable}. Thread-safe.
+ * Who someone is, from Slack's {@code users.info} and the members of the user groups the approval policy names
+ * ({@code usergroups.users.list}), each kept at most {@code ttl}: {@link #FRESH}, so that someone deactivated or
+ * removed from an approving group cannot decide for longer than that. When Slack cannot answer, nobody is taken
+ * for an approver: it fails closed with {@link People.Unavailable}. Thread-safe.
  */
 public final class SlackPeople implements People {
+  /** How old a fact about someone may be when it decides: the approval policy's promise. */
+  public static final Duration FRESH = Duration.ofSeconds(30);
+
   private final MethodsClient slack;
-  private final Approvers approvers;
+  private final Supplier<Set<GroupId>> named;
   private final LoadingCache<UserId, User> users;
   private final LoadingCache<GroupId, Set<UserId>> groups;
 
-  public SlackPeople(MethodsClient slack, Approvers approvers, Duration ttl) {
+  /**
+   * @param named the user groups whose members matter now: those the approval policy in force names
+   * @param ticker the time the caches keep their entries by
+   */
+  public SlackPeople(MethodsClient slack, Supplier<Set<GroupId>> named, Duration ttl, Ticker ticker) {
     this.slack = slack;
-    this.approvers = approvers;
-    this.users = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build(this::load);
-    this.groups = Caffeine.newBuilder().expireAfterWrite(ttl).build(this::members);
+    this.named = named;
+    this.users = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(10_000).build(this::load);
+    this.groups = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(1_000).build(this::members);
   }
 
   @Override
   public Person person(UserId id) {
     User user = users.get(id);
-    Set<GroupId> in = approvers.groups().stream()
+    Set<GroupId> in = named.get().stream()
         .filter(group -> groups.get(group).contains(id))
         .collect(Collectors.toSet());
     boolean bot = user.isBot() || user.isAppUser() || user.isWorkflowBot() || "USLACKBOT".equals(id.value());

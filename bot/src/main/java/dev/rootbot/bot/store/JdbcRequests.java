@@ -47,7 +47,22 @@ final class JdbcRequests implements Requests {
 
   @Override
   public RootRequest file(NewRequest asked, Report report) {
+    return database.writeAudited(connection -> insert(connection, asked, report));
+  }
+
+  @Override
+  public RootRequest fileCleared(NewRequest asked, Transition cleared, Report report) {
+    if (cleared.action() != Action.ADMIT && cleared.action() != Action.BREAK_GLASS) {
+      throw new IllegalArgumentException("a request is filed cleared by admit or break-glass, not " + cleared.action());
+    }
     return database.writeAudited(connection -> {
+      RootRequest filed = insert(connection, asked, Report.NOTHING);
+      return move(connection, filed.id(), cleared, report).orElseThrow();
+    });
+  }
+
+  private RootRequest insert(Connection connection, NewRequest asked, Report report) throws SQLException {
+    {
       Instant now = database.now();
       for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
@@ -69,7 +84,7 @@ final class JdbcRequests implements Requests {
         }
       }
       throw new StoreFailure("no free request ID after " + ID_ATTEMPTS + " tries; is the random source broken?");
-    });
+    }
   }
 
   @Override
@@ -210,13 +225,19 @@ final class JdbcRequests implements Requests {
   }
 
   @Override
-  public void reminded(RequestId id) {
-    database.autocommit(connection -> {
-      try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET reminded_at = ? WHERE id = ?")) {
-        database.dialect().setInstant(update, 1, database.now());
+  public void remind(RequestId id, Report report) {
+    database.write(connection -> {
+      Instant now = database.now();
+      try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET reminded_at = ? WHERE id = ?"
+          + " AND review_verdict IS NULL")) {
+        database.dialect().setInstant(update, 1, now);
         update.setString(2, id.value());
-        return update.executeUpdate();
+        if (update.executeUpdate() == 0) {
+          return null; // reviewed meanwhile: no reminder
+        }
       }
+      outbox.enqueue(connection, id, report.messages(rows.find(connection, id).orElseThrow()), now);
+      return null;
     });
   }
 

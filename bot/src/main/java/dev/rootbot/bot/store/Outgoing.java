@@ -27,6 +27,11 @@ public record Outgoing(Kind kind, String body) {
      * A second card of the request slipped out (its {@code body} is that message's ts): update it to point at
      * the real card, without buttons, if it really is one of this request's cards.
      */
-    RETIRE_DUPLICATE
+    RETIRE_DUPLICATE,
+    /**
+     * Post in another channel than the request's, at its top level, such as a break-glass notice for the announce
+     * channels: the {@code body} names the channel and holds the message.
+     */
+    ANNOUNCE
   }
 }

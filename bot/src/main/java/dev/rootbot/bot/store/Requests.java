@@ -28,6 +28,13 @@ public interface Requests {
   /** Stores a new request and, in the same transaction, the messages {@code report} makes for it. */
   RootRequest file(NewRequest asked, Report report);
 
+  /**
+   * Files {@code asked} and, in the same transaction, moves it on at once with {@code cleared}: {@code admit}
+   * when its rule needs no approval, {@code breakGlass} when someone broke glass. Nobody sees it waiting, and a
+   * failure leaves neither. {@code report} is given the request after the move.
+   */
+  RootRequest fileCleared(NewRequest asked, Transition cleared, Report report);
+
   Optional<RootRequest> find(RequestId id);
 
   /**
@@ -92,8 +99,11 @@ public interface Requests {
    */
   List<RootRequest> reviewsOverdue(Duration every);
 
-  /** The announce channels of a break-glass run were reminded now that its review is overdue. */
-  void reminded(RequestId id);
+  /**
+   * Reminds, with the messages {@code report} makes, that the review of break-glass run {@code id} is overdue,
+   * and records when, in one transaction: a reminder is queued once per {@link #reviewsOverdue} period.
+   */
+  void remind(RequestId id, Report report);
 
   /** Remembers the approval card's message, so later updates and replies find it. */
   void cardPosted(RequestId id, MessageTs card);

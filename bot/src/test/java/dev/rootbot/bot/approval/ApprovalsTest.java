@@ -7,6 +7,10 @@ import static dev.rootbot.bot.request.SampleRequests.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.rootbot.bot.policy.Policy;
+import dev.rootbot.bot.policy.Rule;
+import dev.rootbot.bot.policy.Tally;
+import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.SampleRequests;
 import dev.rootbot.bot.request.State;
@@ -22,13 +26,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Who may request, approve, deny and cancel: one row per rule. */
+/**
+ * Who may request, approve, deny and cancel with the approver list alone ({@code ROOTBOT_APPROVERS}, as the one
+ * rule {@link Policy#fromApprovers} builds), who may cancel and read the history under any policy: one row per rule.
+ */
 class ApprovalsTest {
   private static final GroupId ONCALL = new GroupId("S0ONCALL");
   private static final GroupId OTHERS = new GroupId("S0OTHERS");
   private static final UserId ERIN = new UserId("U0ERIN");
   /** Alice (the requester) and Bob are listed by ID; Erin through the on-call group. */
-  private static final Approvals RULES = new Approvals(Approvers.parse("U0ALICE, U0BOB, S0ONCALL"));
+  private static final Rule RULES = Policy.fromApprovers(Approvers.parse("U0ALICE, U0BOB, S0ONCALL")).rules().get(0);
+  private static final ChannelId CHANNEL = new ChannelId("C0INCIDENT");
   private static final RootRequest WAITING = SampleRequests.waiting();
   private static final Instant SOON = SampleRequests.NOON.plusSeconds(60);
   private static final String ALLOWED = null;
@@ -40,9 +48,9 @@ class ApprovalsTest {
         arguments("the requester cannot approve their own request, even when listed", WAITING, member(ALICE), SOON,
             "you asked for this, so someone else must approve it"),
         arguments("someone not listed cannot approve", WAITING, member(CAROL), SOON,
-            "only people in ROOTBOT_APPROVERS can approve"),
+            "under rule “every task in every account”, only <!subteam^S0ONCALL>, <@U0ALICE>, <@U0BOB> can approve this"),
         arguments("a member of an unlisted group cannot approve", WAITING, member(CAROL, OTHERS), SOON,
-            "only people in ROOTBOT_APPROVERS can approve"),
+            "under rule “every task in every account”, only <!subteam^S0ONCALL>, <@U0ALICE>, <@U0BOB> can approve this"),
         arguments("a listed multi-channel guest cannot approve", WAITING,
             new Person(BOB, false, false, true, false, Set.of()), SOON, "guests, bots and deactivated users"),
         arguments("a listed single-channel guest cannot approve", WAITING,
@@ -66,7 +74,7 @@ class ApprovalsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("approvals")
   void approve(String description, RootRequest request, Person person, Instant now, String refusal) {
-    assertDecision(RULES.mayApprove(request, person, now), refusal);
+    assertDecision(RULES.mayApprove(request, Tally.none(request.requester()), person, now), refusal);
   }
 
   @ParameterizedTest
@@ -75,9 +83,9 @@ class ApprovalsTest {
     RootRequest request = SampleRequests.in(state);
     String refusal = "no longer waiting for approval: it is " + state.words();
 
-    assertDecision(RULES.mayApprove(request, member(ERIN, ONCALL), SOON), refusal);
+    assertDecision(RULES.mayApprove(request, Tally.none(request.requester()), member(ERIN, ONCALL), SOON), refusal);
     assertDecision(RULES.mayDeny(request, member(ERIN, ONCALL), SOON), refusal);
-    assertDecision(RULES.mayCancel(request, member(ALICE), SOON), refusal);
+    assertDecision(Approvals.mayCancel(request, member(ALICE), SOON), refusal);
   }
 
   static Stream<Arguments> denials() {
@@ -87,7 +95,7 @@ class ApprovalsTest {
         arguments("the requester cancels rather than denies", WAITING, member(ALICE), SOON,
             "you asked for this: use Cancel to withdraw it"),
         arguments("someone not listed cannot deny", WAITING, member(CAROL), SOON,
-            "only people in ROOTBOT_APPROVERS can deny"),
+            "under rule “every task in every account”, only <!subteam^S0ONCALL>, <@U0ALICE>, <@U0BOB> can deny this"),
         arguments("a listed guest cannot deny", WAITING, new Person(BOB, false, false, true, false, Set.of()), SOON,
             "guests, bots and deactivated users cannot deny"),
         arguments("an expired request cannot be denied", WAITING, member(BOB), WAITING.expiresAt(), "expired at"));
@@ -113,7 +121,7 @@ class ApprovalsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cancellations")
   void cancel(String description, RootRequest request, Person person, Instant now, String refusal) {
-    assertDecision(RULES.mayCancel(request, person, now), refusal);
+    assertDecision(Approvals.mayCancel(request, person, now), refusal);
   }
 
   static Stream<Arguments> requesters() {
@@ -128,14 +136,16 @@ class ApprovalsTest {
             "guests, bots and deactivated users cannot ask"),
         arguments("a bot cannot ask", RULES, new Person(CAROL, false, true, false, false, Set.of()),
             "guests, bots and deactivated users cannot ask"),
-        arguments("nobody can ask while nobody can approve", new Approvals(Approvers.none()), member(CAROL),
-            "nobody can approve root tasks yet: ask an admin to set ROOTBOT_APPROVERS"));
+        arguments("nobody can ask while nobody can approve",
+            Policy.fromApprovers(Approvers.none()).rules().get(0), member(CAROL),
+            "nobody can approve this under rule “every task in every account” yet: ask your Rootbot admin to name"
+                + " its approvers"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("requesters")
-  void request(String description, Approvals rules, Person person, String refusal) {
-    assertDecision(rules.mayRequest(person), refusal);
+  void request(String description, Rule rules, Person person, String refusal) {
+    assertDecision(rules.mayRequest(person, CHANNEL, Optional.empty()), refusal);
   }
 
   static Stream<Arguments> historyReaders() {

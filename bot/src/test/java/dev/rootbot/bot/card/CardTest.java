@@ -61,7 +61,8 @@ class CardTest {
 
   @Test
   void a_previewed_card_shows_what_will_change_its_fingerprint_and_names_the_approvers() {
-    var approving = Approving.anyOf(dev.rootbot.bot.approval.Approvers.parse("U0BOB0000,S0APPROVE"));
+    var approving = Approving.by(dev.rootbot.bot.policy.Policies.fixed(dev.rootbot.bot.policy.Policy.fromApprovers(
+        dev.rootbot.bot.approval.Approvers.parse("U0BOB0000,S0APPROVE"))));
     String policy = "{\n  \"Statement\": [\n    {\"Sid\": \"DenyEveryone\", \"Effect\": \"Deny\"}\n  ]\n}";
     var snapshot = new Snapshot(new Finding("Will remove the bucket policy of payments-audit-logs in eu-west-1"
         + " (1 statement: DenyEveryone).", List.of(new Finding.Section("Current bucket policy", policy, true))),
@@ -73,7 +74,7 @@ class CardTest {
 
     assertThat(rendered.blocks()).contains("What will change", "DenyEveryone", "Current bucket policy",
         "sha256 `" + snapshot.fingerprint().shortForm() + "`", "ASIAPREVIEWKEY000001", "aws:SourceIp",
-        "Needs 1 of <@U0BOB0000>, <!subteam^S0APPROVE>").doesNotContain("Not previewed");
+        "Needs 1 of <!subteam^S0APPROVE>, <@U0BOB0000>").doesNotContain("Not previewed");
     String confirm = JsonParser.parseString(rendered.blocks()).getAsJsonArray().asList().stream()
         .filter(b -> b.getAsJsonObject().get("type").getAsString().equals("actions")).findFirst().orElseThrow()
         .getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject().getAsJsonObject("confirm")
@@ -112,7 +113,8 @@ class CardTest {
         AwsRegion.parse("eu-west-1"));
     return RootRequest.requested(RequestId.parse("r-abcdefghij"), new NewRequest(task, "prod-payments", ALICE,
         Origin.channel(new ChannelId("C0INCIDENT")), Optional.of(Reason.fromPlainText("INC-42 locked us out")),
-        Duration.ofMinutes(30), briefing, Optional.empty(), Optional.empty(), Optional.empty()), NOW);
+        Duration.ofMinutes(30), briefing, Optional.empty(),
+        Optional.of(dev.rootbot.bot.policy.Policy.APPROVERS_RULE), Optional.empty()), NOW);
   }
 
   @Test

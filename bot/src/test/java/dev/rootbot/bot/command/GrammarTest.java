@@ -154,7 +154,20 @@ class GrammarTest {
         arguments("the history of a request", "history request r-k3mwx2pqa7",
             new Command.History.OfRequest(new RequestId("r-k3mwx2pqa7"))),
         arguments("the history of a request pasted in code", "HISTORY REQUEST `r-k3mwx2pqa7`.",
-            new Command.History.OfRequest(new RequestId("r-k3mwx2pqa7"))));
+            new Command.History.OfRequest(new RequestId("r-k3mwx2pqa7"))),
+        arguments("break-glass before a task's own words",
+            "break-glass unlock bucket prod-logs in account 111122223333 because INC-42 nobody can approve at 3am",
+            new Command.BreakGlass(ask(UNLOCK_BUCKET, ID, bucket("prod-logs"), null, "INC-42 nobody can approve at 3am"))),
+        arguments("break glass in two words, any case",
+            "Break Glass delete root credentials in account prod-data because SEC-12 leaked key",
+            new Command.BreakGlass(ask(DELETE_ROOT_CREDENTIALS, name("prod-data"), ROOT_USER, null, "SEC-12 leaked key"))),
+        arguments("what the policy allows me", "policy", Command.PolicyQuestion.overall()),
+        arguments("the policy for a task, without a reason",
+            "policy delete root credentials in account prod-data",
+            new Command.PolicyQuestion(Optional.of(DELETE_ROOT_CREDENTIALS), Optional.of(name("prod-data")))),
+        arguments("the policy for an unlock, with a region and a reason that are not needed",
+            "policy unlock bucket prod-logs in account 111122223333 region eu-west-1 because INC-42",
+            new Command.PolicyQuestion(Optional.of(UNLOCK_BUCKET), Optional.of(ID))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -226,7 +239,11 @@ class GrammarTest {
             "audit account <@U024BE7LH>", "Slack mentions such as \"<@U024BE7LH>\"", AUDIT_ROOT_CREDENTIALS),
         arguments("a link whose label hides its address",
             "unlock bucket <https://evil.example|prod-logs> in account 111122223333 because INC-42",
-            "points somewhere else", UNLOCK_BUCKET));
+            "points somewhere else", UNLOCK_BUCKET),
+        arguments("break-glass needs the reason its task needs",
+            "break-glass unlock bucket prod-logs in account 111122223333", "\"because …\" is required", UNLOCK_BUCKET),
+        arguments("a policy question reads the task's words as the task does",
+            "policy unlock bucket in account 111122223333", "name the bucket", UNLOCK_BUCKET));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -246,7 +263,11 @@ class GrammarTest {
     return Stream.of(
         arguments("an unknown verb shows every form", "reboot account 111122223333", TaskForm.values().length),
         arguments("unlock without bucket or queue shows both", "unlock table x", 2),
-        arguments("status with words after it", "status please", 0));
+        arguments("status with words after it", "status please", 0),
+        arguments("break-glass with nothing after it shows every form", "break-glass", TaskForm.values().length),
+        arguments("break-glass for something that is no task shows every form", "break-glass status",
+            TaskForm.values().length),
+        arguments("a policy question about something that is no task", "policy status", 0));
   }
 
   static Stream<Arguments> historyErrors() {

@@ -41,7 +41,7 @@ class InformedApprovalTest {
     Message card = sandbox.nextCard(INCIDENT_42, () -> ask(UNLOCK));
 
     assertThat(card.allText()).contains("What will change", "Will remove the bucket policy of payments-audit-logs",
-        "DenyEveryone", "sha256", "Needs 1 of <@U0BOB0000>, <!subteam^S0APPROVE>");
+        "DenyEveryone", "sha256", "Needs 1 of <!subteam^S0APPROVE>, <@U0BOB0000>");
     RootRequest filed = sandbox.awaitRequest(card, r -> r.briefing().snapshot().isPresent());
     assertThat(card.allText()).contains(filed.briefing().snapshot().orElseThrow().fingerprint().shortForm(),
         filed.briefing().previewKey().orElseThrow());
