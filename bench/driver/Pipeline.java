@@ -48,6 +48,9 @@ public final class Pipeline {
   static final double DRAIN = number("BENCH_DRAIN_SECONDS", 120);
   static final int WARMUP = (int) number("BENCH_WARMUP_REQUESTS", 300);
   static final int RSS_REQUESTS = (int) number("BENCH_RSS_REQUESTS", 10_000);
+  /** Latency the simulated AWS adds to every call (the preview's AssumeRoot and read included). */
+  static final long AWS_LATENCY_MS = (long) number("BENCH_AWS_LATENCY_MS", 0);
+  static final String ACCOUNT = "222222222222";
   static final int SENDERS = 64;
   static final String CHANNEL = SlackWorkspace.INCIDENT_42;
   static final Pattern BENCH = Pattern.compile("bench (\\d+)");
@@ -58,7 +61,8 @@ public final class Pipeline {
     List<Setup> setups = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> setups.forEach(Setup::close)));
     System.out.printf(Locale.ROOT, "Pipeline: %.0f s at %.0f requests/s, then %.0f s of approvals; memory after %d"
-        + " requests (logs in %s)%n", SECONDS, RATE, SECONDS, RSS_REQUESTS, workdir);
+        + " requests; %d ms on every AWS call (logs in %s)%n", SECONDS, RATE, SECONDS, RSS_REQUESTS, AWS_LATENCY_MS,
+        workdir);
     for (String arg : args) {
       String[] parts = arg.split("=", 3); // LABEL=TREE, or LABEL=TREE=JAVA_OPTS to replace the launcher's JVM flags
       setups.add(new Setup(parts[0], Path.of(parts[1]), parts.length > 2 ? parts[2] : null, workdir));
@@ -114,6 +118,8 @@ public final class Pipeline {
     final Path workdir;
     final String javaOpts;
     SimulatedAws aws;
+    /** The demo's locking bucket policy, put on each request's own bucket. */
+    String locking;
     SlackWorkspace slack;
     ProcessHandle bot;
     Process process;
@@ -141,6 +147,8 @@ public final class Pipeline {
 
     void start() throws Exception {
       aws = SimulatedAws.start(Seed.demo(), 0);
+      aws.latency(Duration.ofMillis(AWS_LATENCY_MS));
+      locking = aws.buckets().policy(ACCOUNT, "payments-audit-logs").orElseThrow();
       slack = SlackWorkspace.onFreePort();
       slack.onChange(this::seen);
       int port;
@@ -301,9 +309,17 @@ public final class Pipeline {
       phase.sendingEnded = System.nanoTime();
     }
 
+    /**
+     * Each request unlocks a locked bucket of its own, created just before it is asked: the preview must find a
+     * policy to show (a bucket already unlocked is answered "nothing to do", with no card), and each approved run
+     * must find the policy its approver saw (one shared bucket would be "changed since approval" for all but one).
+     */
     BotResponse command(Phase phase, int n) {
+      String bucket = "rootbot-bench-" + n;
+      aws.buckets().create(ACCOUNT, bucket, "us-east-1");
+      aws.buckets().setPolicy(ACCOUNT, bucket, locking.replace("payments-audit-logs", bucket));
       BotResponse ack = slack.as(SlackWorkspace.ALICE).slashCommand("/root",
-          "unlock bucket payments-audit-logs in account prod-payments because INC-42 bench " + n, CHANNEL);
+          "unlock bucket " + bucket + " in account prod-payments region us-east-1 because INC-42 bench " + n, CHANNEL);
       phase.acks.add(ack.elapsed().toNanos());
       if (filedBy(ack)) {
         filed.incrementAndGet();
@@ -320,6 +336,10 @@ public final class Pipeline {
 
     void awaitCards(Phase phase, double patience) {
       long deadline = System.nanoTime() + (long) (patience * 1e9);
+      // The last requests' acks may still be on their way: only an acked request is expected to get a card.
+      while (System.nanoTime() < deadline && phase.acks.size() < phase.sent.get()) {
+        LockSupport.parkNanos(5_000_000);
+      }
       while (System.nanoTime() < deadline && !new ArrayList<>(phase.expected).stream().allMatch(carded::containsKey)) {
         LockSupport.parkNanos(20_000_000);
       }
@@ -354,6 +374,9 @@ public final class Pipeline {
       }
       phase.sendingEnded = System.nanoTime();
       long deadline = System.nanoTime() + (long) (patience * 1e9);
+      while (System.nanoTime() < deadline && phase.acks.size() < phase.sent.get()) {
+        LockSupport.parkNanos(5_000_000);
+      }
       while (System.nanoTime() < deadline && !new ArrayList<>(phase.clickedCards).stream().allMatch(resulted::containsKey)) {
         LockSupport.parkNanos(20_000_000);
       }
