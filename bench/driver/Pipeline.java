@@ -282,6 +282,13 @@ public final class Pipeline {
       jcmd.waitFor(60, TimeUnit.SECONDS);
       LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
       rssAfterGcMb = status("VmRSS") / 1024;
+      if (javaOpts != null && javaOpts.contains("NativeMemoryTracking")) {
+        // Where the resident memory goes, when the bot was started with -XX:NativeMemoryTracking=summary.
+        var nmt = new ProcessBuilder("jcmd", String.valueOf(bot.pid()), "VM.native_memory", "summary")
+            .redirectErrorStream(true).redirectOutput(workdir.resolve(label + ".nmt.txt").toFile()).start();
+        nmt.waitFor(60, TimeUnit.SECONDS);
+        System.out.println("  " + label + " native memory: " + workdir.resolve(label + ".nmt.txt"));
+      }
     }
 
     long status(String key) throws IOException {
