@@ -68,7 +68,7 @@ final class JdbcRequests implements Requests {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
         if (rows.insert(connection, request)) {
           audit.append(connection, now, Optional.of(request.id()), request.requester().value(), "request",
-              describe(request), RequestFacts.filed(request, StoredJson.task(request.task())));
+              describe(request), RequestFacts.filed(request, StoredJson.task(request.work())));
           if (request.briefing().previewKey().isPresent()) {
             Facts preview = Facts.NONE.with(RequestFacts.PREVIEW_KEY, request.briefing().previewKey().get());
             if (request.briefing().snapshot().isPresent()) {
@@ -493,6 +493,9 @@ final class JdbcRequests implements Requests {
       return Transition.abandon(Outcome.of("No Rootbot replica could start the task within " + approvedFor.toMinutes()
           + " minutes of the approval, so nothing was done in AWS. Ask again if it is still needed."));
     }
+    if (request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet) {
+      return Transition.resume(); // it only reads: the accounts not done yet are audited by whoever claims it
+    }
     String key = request.accessKeyId().map(k -> " (access key ID " + k + ")").orElse("");
     return Transition.interrupt(Outcome.of("The Rootbot replica running the task stopped, so it may or may not have"
         + " changed something. It will not be run again: check the resource, and CloudTrail for the root session's"
@@ -511,7 +514,7 @@ final class JdbcRequests implements Requests {
   }
 
   private static String describe(RootRequest request) {
-    return request.task().summary() + " in " + request.accountName() + " (" + request.task().target() + ") with "
-        + request.task().policy() + request.reason().map(r -> ", because " + r.text()).orElse("");
+    return request.work().summary() + " in " + request.accountName() + " (" + request.work().account() + ") with "
+        + request.work().policy().map(String::valueOf).orElse("the bot's own role") + request.reason().map(r -> ", because " + r.text()).orElse("");
   }
 }
