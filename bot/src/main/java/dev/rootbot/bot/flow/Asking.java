@@ -312,7 +312,8 @@ public final class Asking {
   /** What the card of a fleet task shows before it runs; its fingerprint covers the text, for the audit log. */
   private static Snapshot fleetSnapshot(String headline, String text) {
     return new Snapshot(new Finding(headline, List.of(new Finding.Section("Details", text, false))),
-        Fingerprint.ofLines(headline, text));
+        Fingerprint.ofLines(java.util.stream.Stream.concat(java.util.stream.Stream.of(headline), text.lines())
+            .toArray(String[]::new)));
   }
 
   private RootRequest store(Work task, String name, Optional<Reason> reason, UserId requester, Origin origin,
