@@ -43,6 +43,7 @@ import dev.rootbot.bot.flow.RunningFleet;
 import dev.rootbot.actions.fleet.ConcurrencyBounds;
 import dev.rootbot.actions.fleet.EnablePlan;
 import dev.rootbot.actions.fleet.FleetAudit;
+import dev.rootbot.actions.fleet.FleetDeletion;
 import dev.rootbot.actions.fleet.RootAccessEnabler;
 import dev.rootbot.actions.org.OrganizationSnapshot;
 import dev.rootbot.bot.flow.Sweeping;
@@ -202,7 +203,9 @@ public final class Rootbot implements AutoCloseable {
     ExecutorService fleetReads = open(Executors.newFixedThreadPool(bounds.max() * 4, daemon("rootbot-fleet-read")));
     var enabler = new RootAccessEnabler(aws);
     var fleetAudit = new FleetAudit(aws, sessions, preflight, fleetWorkers, fleetReads, clock, bounds);
-    var fleet = new RunningFleet(store, enabler, fleetAudit, () -> {
+    ExecutorService deletionWorkers = open(Executors.newFixedThreadPool(bounds.max(), daemon("rootbot-fleet-delete")));
+    var fleetDeletion = new FleetDeletion(aws, rootTasks, deletionWorkers, clock, bounds);
+    var fleet = new RunningFleet(store, enabler, fleetAudit, fleetDeletion, () -> {
       tree.invalidate(); // the accounts in scope as they are now, not as a cache had them
       return tree.read();
     }, clock, nudge, FLEET_PROGRESS_EVERY);
@@ -228,6 +231,7 @@ public final class Rootbot implements AutoCloseable {
             return enabler.plan(credentialsOnly);
           }
         });
+    fleet.fileDeletionsWith(asking::deleteFleet);
     var deciding = new Deciding(store, policies, placements, people, clock, running::nudge, nudge);
     var reviewing = new Reviewing(store, policies, nudge);
     metrics.gauge(Metrics.REVIEWS_OVERDUE, "Break-glass runs whose review is overdue, when last looked at",
@@ -243,7 +247,7 @@ public final class Rootbot implements AutoCloseable {
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness, scps), history, telling, store.events(), new Work(work, metrics, clock));
+        () -> status(readiness, scps), history, telling, store.events(), new Work(work, metrics, clock), fleet);
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();

@@ -32,6 +32,9 @@ import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.bot.command.FleetAsk;
 import dev.rootbot.bot.request.FleetTask;
 import dev.rootbot.bot.request.Work;
+import dev.rootbot.actions.fleet.AccountAudit;
+import dev.rootbot.actions.fleet.DeletionTarget;
+import dev.rootbot.bot.store.FleetResults;
 import dev.rootbot.bot.request.Briefing;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.NewRequest;
@@ -282,9 +285,70 @@ public final class Asking {
           names(targets))), Optional.empty(), List.of());
       return store(work, name, Optional.empty(), requester, origin, briefing, rule, Optional.empty(), false);
     }
-    throw new Refusal("Deleting root credentials over an OU is not available in this Rootbot yet, so nothing was"
-        + " filed. Audit the OU with " + Mrkdwn.code("audit ou …") + ", then delete account by account with "
-        + Mrkdwn.code("delete root credentials in account … because …") + ".");
+    FleetAsk.Delete delete = (FleetAsk.Delete) ask;
+    // The audit comes first: it is the deletion's preview, and its end files the deletion with this reason.
+    var work = new FleetTask.AuditFleet(management, delete.scope(), Optional.of(delete.reason()));
+    Rule auditRule = clearance(work, requester, origin.channel(), Optional.empty(), false);
+    clearance(new FleetTask.DeleteCredentialsFleet(management, delete.scope(), RequestId.random()), requester,
+        origin.channel(), Optional.of(delete.reason()), false); // refused now rather than after the audit
+    List<TargetAccount> targets = targets(delete.scope(), tree);
+    Briefing briefing = new Briefing(Optional.of(fleetSnapshot("First reads the root user's credentials in "
+        + targets.size() + (targets.size() == 1 ? " ACTIVE member account" : " ACTIVE member accounts") + " ("
+        + delete.scope().describe() + "), changing nothing; then files the deletion of what it finds, for its own"
+        + " approval.", names(targets))), Optional.empty(), List.of());
+    return store(work, name, Optional.empty(), requester, origin, briefing, auditRule, Optional.empty(), false);
+  }
+
+  /**
+   * Files the deletion of the root credentials that the fleet audit {@code audit} found, for {@code requester} with
+   * {@code reason}: the audit is its preview (its card lists each account and what it has), and each account's run
+   * is bound to the audit's fingerprint there.
+   *
+   * @throws Refusal when the audit is not a complete fleet audit, found nothing, or the rule refuses
+   */
+  public RootRequest deleteFleet(RequestId audit, UserId requester, Reason reason) {
+    RootRequest audited = store.requests().find(audit)
+        .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not known to Rootbot."));
+    if (!(audited.work() instanceof FleetTask.AuditFleet fleet)
+        || audited.state() != dev.rootbot.bot.request.State.SUCCEEDED) {
+      throw new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not a complete fleet audit, so it cannot say"
+          + " what to delete. Nothing was filed.");
+    }
+    List<AccountAudit> results = new ArrayList<>();
+    for (FleetResults.Stored row : store.fleet().of(audit)) {
+      row.result().filter(r -> row.done()).map(AccountAudit::fromJson).ifPresent(results::add);
+    }
+    results.sort(java.util.Comparator.comparing((AccountAudit r) -> r.account().name())
+        .thenComparing(r -> r.account().id().value())); // as the audit's CSV lists them
+    List<DeletionTarget> targets = DeletionTarget.from(results);
+    if (targets.isEmpty()) {
+      throw new Refusal(":information_source: Audit " + Mrkdwn.code(audit.value()) + " found no root credentials:"
+          + " nothing to delete, so nothing was filed.");
+    }
+    var work = new FleetTask.DeleteCredentialsFleet(audited.work().account(), fleet.scope(), audit);
+    Rule rule = clearance(work, requester, audited.origin().channel(), Optional.of(reason), false);
+    StringBuilder listed = new StringBuilder();
+    int shown = 0;
+    for (DeletionTarget target : targets) {
+      String line = target.account().label() + ": " + target.audited().describe().replace('\n', ' ') + "\n";
+      if (listed.length() + line.length() > 2600) {
+        break;
+      }
+      listed.append(line);
+      shown++;
+    }
+    if (shown < targets.size()) {
+      listed.append("… and ").append(targets.size() - shown).append(" more accounts: every one is in the audit's CSV.");
+    }
+    Briefing briefing = new Briefing(Optional.of(new Snapshot(new Finding("Deletes exactly the root credentials that"
+        + " audit " + audit.value() + " found in " + targets.size() + (targets.size() == 1 ? " account" : " accounts")
+        + ", each in a root session of its own bound to what the audit saw there: an account whose credentials"
+        + " changed since is skipped, and nothing is deleted in it.", List.of(new Finding.Section("Accounts and what"
+        + " each has", listed.toString().strip(), false))), Fingerprint.ofLines(targets.stream()
+        .map(t -> t.account().id().value() + " " + t.fingerprint().sha256()).toArray(String[]::new)))),
+        Optional.empty(), List.of());
+    return store(work, audited.accountName(), Optional.of(reason), requester, audited.origin(), briefing, rule,
+        Optional.empty(), false);
   }
 
   /** The accounts {@code scope} covers now; refuses an OU that is not there, or one with no ACTIVE member account. */

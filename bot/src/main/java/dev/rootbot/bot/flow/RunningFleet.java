@@ -17,7 +17,16 @@ import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.bot.card.FleetFile;
 import dev.rootbot.bot.card.FleetReplies;
+import dev.rootbot.actions.fleet.AccountDeletion;
+import dev.rootbot.actions.fleet.DeletionListener;
+import dev.rootbot.actions.fleet.DeletionOutcome;
+import dev.rootbot.actions.fleet.DeletionProgress;
+import dev.rootbot.actions.fleet.DeletionReport;
+import dev.rootbot.actions.fleet.DeletionTarget;
+import dev.rootbot.actions.fleet.FleetDeletion;
 import dev.rootbot.bot.request.FleetTask;
+import dev.rootbot.bot.request.Reason;
+import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.request.Outcome;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
@@ -31,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +58,15 @@ public final class RunningFleet {
   /** How the run ended: the move that tells it, and what to post with it. */
   public record Ending(Transition end, Report replies) {}
 
+  /**
+   * Files the deletion of what a complete audit found, for {@code /root delete root credentials in ou … because …}:
+   * {@code Asking::deleteFleet}, given once the assembly has built it (it needs this runner's wake-up in turn).
+   */
+  @FunctionalInterface
+  public interface DeletionFiling {
+    RootRequest file(RequestId audit, UserId requester, Reason reason);
+  }
+
   private final Store store;
   private final RootAccessEnabler enabler;
   private final FleetAudit audit;
@@ -55,13 +74,20 @@ public final class RunningFleet {
   private final Clock clock;
   private final Runnable nudge;
   private final Duration progressEvery;
+  private final FleetDeletion deletion;
+  private final java.util.concurrent.ConcurrentMap<RequestId, Cancellation> cancellations =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile DeletionFiling filing = (audit, requester, reason) -> {
+    throw new Refusal("Rootbot is still starting; ask for the deletion again in a minute.");
+  };
 
   /**
    * @param organization the organization as it is now (read again, not cached), for the accounts in scope
    * @param nudge wakes the outbox's sender after a progress update was queued
    */
-  public RunningFleet(Store store, RootAccessEnabler enabler, FleetAudit audit,
+  public RunningFleet(Store store, RootAccessEnabler enabler, FleetAudit audit, FleetDeletion deletion,
       Supplier<OrganizationSnapshot> organization, Clock clock, Runnable nudge, Duration progressEvery) {
+    this.deletion = deletion;
     this.store = store;
     this.enabler = enabler;
     this.audit = audit;
@@ -71,12 +97,20 @@ public final class RunningFleet {
     this.progressEvery = progressEvery;
   }
 
+  /** How the deletion that an audit asked for at its start ({@code … in ou … because …}) is filed at its end. */
+  public void fileDeletionsWith(DeletionFiling filing) {
+    this.filing = filing;
+  }
+
   Ending run(RootRequest claimed) {
+    if (claimed.work() instanceof FleetTask.DeleteCredentialsFleet delete) {
+      return delete(claimed.id(), delete);
+    }
     if (claimed.work() instanceof FleetTask.EnableRootAccess enable) {
       return enable(enable);
     }
     if (claimed.work() instanceof FleetTask.AuditFleet fleet) {
-      return audit(claimed.id(), fleet);
+      return audit(claimed, fleet);
     }
     return failed("This Rootbot cannot run " + claimed.work().summary() + ", so nothing was done.");
   }
@@ -103,7 +137,8 @@ public final class RunningFleet {
     return new Ending(end, after -> List.of(reply(FleetReplies.enabled(after, report).toJson())));
   }
 
-  private Ending audit(RequestId id, FleetTask.AuditFleet fleet) {
+  private Ending audit(RootRequest claimed, FleetTask.AuditFleet fleet) {
+    RequestId id = claimed.id();
     List<TargetAccount> targets;
     try {
       targets = fleet.scope().targets(organization.get());
@@ -118,7 +153,7 @@ public final class RunningFleet {
     var progress = new Progress(id);
     AuditOutcome outcome = audit.run(targets, earlier, (result, now) -> {
       store.fleet().read(id, result.account().id(), result.toJson()); // before anything else: a resume starts here
-      progress.maybe(now);
+      progress.maybe(request -> FleetReplies.progress(request, now, false));
     }, new Cancellation());
     List<AccountAudit> results = stored(id, wanted);
     AuditSummary summary = AuditSummary.of(results);
@@ -129,6 +164,9 @@ public final class RunningFleet {
         + outcome.progress().total() + " accounts" + outcome.stoppedBecause().map(w -> " (" + w + ")").orElse("")
         + ". ") + summary.text().lines().findFirst().orElse(""));
     String stamp = id.value();
+    if (complete && fleet.thenDelete().isPresent()) {
+      fileDeletion(claimed, fleet.thenDelete().get(), summary.withAny());
+    }
     return new Ending(complete ? Transition.succeed(told) : Transition.fail(told), after -> List.of(
         new Outgoing(Outgoing.Kind.PROGRESS, FleetReplies.progress(after, outcome.progress(), true).toJson()),
         reply(FleetReplies.summary(after, summary, outcome).toJson()),
@@ -136,6 +174,124 @@ public final class RunningFleet {
             "Root credentials audit " + stamp + " (CSV)", csv).toJson()),
         new Outgoing(Outgoing.Kind.UPLOAD, new FleetFile("root-credentials-" + stamp + ".json",
             "Root credentials audit " + stamp + " (JSON)", json).toJson())));
+  }
+
+  /**
+   * For {@code delete root credentials in ou … because …}: files the deletion once the audit's own outcome is stored
+   * (the deletion reads the audit's results and wants it complete), on a thread of its own, and tells the thread
+   * when it could not.
+   */
+  private void fileDeletion(RootRequest audit, Reason reason, int found) {
+    Thread after = new Thread(() -> {
+      long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+      while (System.nanoTime() < deadline) {
+        var now = store.requests().find(audit.id());
+        if (now.isPresent() && now.get().state().isFinal()) {
+          break;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      }
+      if (found == 0) {
+        return; // the summary says no account has root credentials: nothing to file
+      }
+      try {
+        filing.file(audit.id(), audit.requester(), reason);
+      } catch (Refusal refusal) {
+        store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled(refusal.mrkdwn()).toJson()));
+        nudge.run();
+      } catch (RuntimeException e) {
+        store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled("Rootbot could not file the deletion ("
+            + dev.rootbot.bot.card.Mrkdwn.escape(String.valueOf(e.getMessage())) + "). Use the button under the"
+            + " summary to ask again.").toJson()));
+        nudge.run();
+      }
+    }, "rootbot-fleet-filing");
+    after.setDaemon(true);
+    after.start();
+  }
+
+  private Ending delete(RequestId id, FleetTask.DeleteCredentialsFleet task) {
+    List<DeletionTarget> targets = new ArrayList<>();
+    for (FleetResults.Stored row : store.fleet().of(task.audit())) {
+      if (row.done()) {
+        AccountAudit audited = AccountAudit.fromJson(row.result().orElseThrow());
+        if (audited.hasCredentials()) {
+          targets.add(DeletionTarget.of(audited));
+        }
+      }
+    }
+    List<AccountDeletion> earlier = new ArrayList<>();
+    Set<AccountId> startedEarlier = new java.util.HashSet<>();
+    for (FleetResults.Stored row : store.fleet().of(id)) {
+      if (row.done()) {
+        earlier.add(AccountDeletion.fromJson(row.result().orElseThrow()));
+      } else {
+        startedEarlier.add(row.account());
+      }
+    }
+    var progress = new Progress(id);
+    DeletionOutcome outcome = deletion.run(targets, earlier, startedEarlier, new DeletionListener() {
+      @Override
+      public void started(TargetAccount account) {
+        store.fleet().started(id, account.id(), "deleting the root credentials audit " + task.audit().value()
+            + " found in " + account.label());
+      }
+
+      @Override
+      public void finished(AccountDeletion done, DeletionProgress now) {
+        store.fleet().changed(id, done.account().id(), done.toJson(), "fleet " + done.status().name()
+            .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), done.account().label() + ": " + done.headline());
+        progress.maybe(request -> FleetReplies.progress(request, now, false));
+      }
+    }, cancellations.computeIfAbsent(id, key -> new Cancellation()));
+    cancellations.remove(id);
+    List<AccountDeletion> outcomes = new ArrayList<>();
+    for (FleetResults.Stored row : store.fleet().of(id)) {
+      row.result().filter(r -> row.done()).map(AccountDeletion::fromJson).ifPresent(outcomes::add);
+    }
+    DeletionProgress last = outcome.progress();
+    String csv = DeletionReport.csv(outcomes);
+    Outcome told = Outcome.of(DeletionReport.summary(outcomes).lines().findFirst().orElse("")
+        + (last.unknown() > 0 ? " " + last.unknown() + " unknown: check them and CloudTrail." : "")
+        + (outcome.end() == FleetEnd.COMPLETED ? "" : " Stopped (" + outcome.end().name().toLowerCase(java.util.Locale.ROOT)
+            + outcome.stoppedBecause().map(w -> ": " + w).orElse("") + ") after the accounts in flight."));
+    Transition end = last.unknown() > 0 ? Transition.interrupt(told)
+        : outcome.end() == FleetEnd.COMPLETED && last.failed() == 0 ? Transition.succeed(told) : Transition.fail(told);
+    return new Ending(end, after -> List.of(
+        new Outgoing(Outgoing.Kind.PROGRESS, FleetReplies.progress(after, last, true).toJson()),
+        reply(FleetReplies.deleted(after, outcomes, outcome).toJson()),
+        new Outgoing(Outgoing.Kind.UPLOAD, new FleetFile("root-credentials-deleted-" + id.value() + ".csv",
+            "Root credentials deletion " + id.value() + " (CSV)", csv).toJson())));
+  }
+
+  /**
+   * Stops the fleet deletion the clicker's Stop button belongs to, after the accounts in flight: for its requester
+   * and its approvers, as stopping only takes power away. Returns what to tell them when it did not stop.
+   */
+  public Optional<String> stop(Click click) {
+    Optional<RootRequest> found = store.requests().find(click.request());
+    if (found.isEmpty() || !(found.get().work() instanceof FleetTask.DeleteCredentialsFleet)) {
+      return Optional.of("Request " + dev.rootbot.bot.card.Mrkdwn.code(click.request().value()) + " is not a fleet"
+          + " deletion Rootbot knows.");
+    }
+    RootRequest request = found.get();
+    boolean may = request.requester().equals(click.clicker())
+        || request.clearance().approvals().contains(click.clicker())
+        || request.decidedBy().filter(click.clicker()::equals).isPresent();
+    if (!may) {
+      store.audit().refused(Optional.of(request.id()), click.clicker(), "stop", "only the requester and the approvers"
+          + " may stop a fleet deletion");
+      return Optional.of("Only the person who asked and its approvers can stop this deletion.");
+    }
+    Cancellation running = cancellations.get(request.id());
+    if (running == null) {
+      return Optional.of("This deletion is " + request.state().words() + " and not running on the replica that got"
+          + " your click; if it is still running, click Stop again.");
+    }
+    running.cancel();
+    store.audit().noted(Optional.of(request.id()), click.clicker().value(), "stop", "asked the fleet deletion to stop"
+        + " after the accounts in flight");
+    return Optional.empty();
   }
 
   /** The results stored for the accounts still in scope (an account moved out of the OU since is left out). */
@@ -158,16 +314,15 @@ public final class RunningFleet {
       this.id = id;
     }
 
-    /** Called one result at a time (the engine's listener is heard that way). */
-    void maybe(AuditProgress now) {
+    /** Called one result at a time (the engines' listeners are heard that way). */
+    void maybe(java.util.function.Function<RootRequest, dev.rootbot.bot.card.SlackMessage> now) {
       Instant at = clock.instant();
       if (last != Instant.MIN && Duration.between(last, at).compareTo(progressEvery) < 0) {
         return;
       }
       last = at;
       RootRequest request = store.requests().find(id).orElseThrow();
-      store.outbox().enqueue(id, new Outgoing(Outgoing.Kind.PROGRESS, FleetReplies.progress(request, now, false)
-          .toJson()));
+      store.outbox().enqueue(id, new Outgoing(Outgoing.Kind.PROGRESS, now.apply(request).toJson()));
       nudge.run();
     }
   }

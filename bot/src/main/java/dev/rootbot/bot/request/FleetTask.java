@@ -59,11 +59,21 @@ public sealed interface FleetTask extends Work
     }
   }
 
-  /** {@code audit all} or {@code audit ou <name|ou-id>}: every ACTIVE member account in scope. */
-  record AuditFleet(AccountId account, FleetScope scope) implements FleetTask {
+  /**
+   * {@code audit all} or {@code audit ou <name|ou-id>}: every ACTIVE member account in scope.
+   *
+   * @param thenDelete for {@code delete root credentials in ou … because …}: the requester's reason, with which the
+   *     deletion of what the audit finds is filed once it completes
+   */
+  record AuditFleet(AccountId account, FleetScope scope, Optional<Reason> thenDelete) implements FleetTask {
     public AuditFleet {
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(thenDelete, "thenDelete");
+    }
+
+    public AuditFleet(AccountId account, FleetScope scope) {
+      this(account, scope, Optional.empty());
     }
 
     @Override

@@ -413,7 +413,7 @@ final class JdbcRequests implements Requests {
       var recovered = new ArrayList<RootRequest>();
       for (RootRequest request : rows.where(connection, "(state = 'RUNNING' AND (runner IS NULL OR runner NOT IN"
               + " (SELECT id FROM replicas WHERE stopped_at IS NULL AND heartbeat_at > ?)))"
-              + " OR (state = 'APPROVED' AND decided_at <= ?) ORDER BY created_at, id",
+              + " OR (state = 'APPROVED' AND decided_at <= ? AND started_at IS NULL) ORDER BY created_at, id",
           now.minus(lease), now.minus(approvedFor))) {
         move(connection, request.id(), recovery(request, approvedFor), report).ifPresent(recovered::add);
       }
@@ -493,8 +493,11 @@ final class JdbcRequests implements Requests {
       return Transition.abandon(Outcome.of("No Rootbot replica could start the task within " + approvedFor.toMinutes()
           + " minutes of the approval, so nothing was done in AWS. Ask again if it is still needed."));
     }
-    if (request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet) {
-      return Transition.resume(); // it only reads: the accounts not done yet are audited by whoever claims it
+    if (request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet
+        || request.work() instanceof dev.rootbot.bot.request.FleetTask.DeleteCredentialsFleet) {
+      // Account by account: an audit only reads, and a deletion's accounts in flight end UNKNOWN (never run
+      // again) while the approved rest continue, whoever claims it.
+      return Transition.resume();
     }
     String key = request.accessKeyId().map(k -> " (access key ID " + k + ")").orElse("");
     return Transition.interrupt(Outcome.of("The Rootbot replica running the task stopped, so it may or may not have"

@@ -49,6 +49,7 @@ final class StoredJson {
       json.addProperty("credentials_only", enable.credentialsOnly());
     } else if (work instanceof FleetTask.AuditFleet audit) {
       scope(json, audit.scope());
+      audit.thenDelete().ifPresent(reason -> json.addProperty("then_delete_because", reason.text()));
     } else if (work instanceof FleetTask.DeleteCredentialsFleet delete) {
       scope(json, delete.scope());
       json.addProperty("audit", delete.audit().value());
@@ -90,7 +91,8 @@ final class StoredJson {
           return new FleetTask.EnableRootAccess(target, json.has("credentials_only")
               && json.get("credentials_only").getAsBoolean());
         case AUDIT_FLEET:
-          return new FleetTask.AuditFleet(target, scope(json));
+          return new FleetTask.AuditFleet(target, scope(json), json.has("then_delete_because")
+              ? Optional.of(new dev.rootbot.bot.request.Reason(string(json, "then_delete_because"))) : Optional.empty());
         default:
           return new FleetTask.DeleteCredentialsFleet(target, scope(json), RequestId.parse(string(json, "audit")));
       }

@@ -101,6 +101,12 @@ class FleetAuditTest {
         + "%d progress updates%n", expected.size(), LATENCY.toMillis(), tookMs, progress.get(0).revisions().size());
   }
 
+  /** This test's helpers on {@code other}, for the tests that start from an audit. */
+  FleetAuditTest with(Sandboxed other) {
+    this.sandbox = other;
+    return this;
+  }
+
   /** Files {@code text} as Alice in #platform and returns its card (no buttons: the policy needs no approval). */
   Message fileAudit(String text) {
     sandbox.slack.as(ALICE).slashCommand("/root", text, PLATFORM);

@@ -1,0 +1,137 @@
+package dev.rootbot.bot.fleet;
+
+import static dev.rootbot.sandbox.slack.SlackWorkspace.ALICE;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.CAROL;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rootbot.actions.fleet.DeletionReport;
+import dev.rootbot.bot.Sandboxed;
+import dev.rootbot.bot.request.State;
+import dev.rootbot.sandbox.aws.SimulatedAws;
+import dev.rootbot.sandbox.aws.Seed;
+import dev.rootbot.sandbox.aws.iam.RootCredentials;
+import dev.rootbot.sandbox.slack.Message;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The fleet deletion end to end: an audit of OU Production, its summary's button, the reason form, a card that lists
+ * each account and what it has, one approval, then each account deleted bound to what the audit saw.
+ */
+class FleetDeletionTest {
+  @TempDir
+  Path folder;
+  private Sandboxed sandbox;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = Sandboxed.start(Seed.generated(100), Map.of("ROOTBOT_APPROVERS", "", "ROOTBOT_POLICY",
+        FleetAuditTest.examplePolicy(folder).toString()), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  @Test
+  void deletes_exactly_the_audited_credentials_and_skips_an_account_changed_since_the_audit() {
+    Message audit = new FleetAuditTest().with(sandbox).fileAudit("audit ou Production");
+    Message summary = sandbox.slack.awaitReply(PLATFORM, audit.ts(), m -> m.actionIds().contains("delete_fleet"),
+        Duration.ofSeconds(60));
+    Map<String, RootCredentials> audited = withCredentials(new FleetAuditTest().with(sandbox)
+        .activeMembersUnder("Production"));
+    assertThat(summary.allText()).contains("Delete root credentials in the " + audited.size() + " accounts");
+    String changed = audited.values().stream().filter(c -> !c.hasPassword()).map(RootCredentials::account)
+        .findFirst().orElseThrow();
+    givePassword(sandbox.aws, changed); // after the audit: the approver never saw this password
+    RootCredentials changedNow = sandbox.aws.rootCredentials(changed);
+
+    sandbox.slack.as(ALICE).click(PLATFORM, summary.ts(), "delete_fleet");
+    var form = sandbox.slack.awaitView(ALICE, v -> v.callbackId().equals("delete_fleet_reason"), Sandboxed.WAIT);
+    sandbox.slack.as(ALICE).submit(form.id(), Map.of("delete_reason", "SEC-12 no long-term root credentials"));
+    Message card = sandbox.slack.awaitMessage(PLATFORM, m -> m.fromBot() && m.actionIds().contains("approve")
+        && m.allText().contains("delete root credentials in"), Sandboxed.WAIT);
+    assertThat(card.allText()).contains("SEC-12 no long-term root credentials", "Accounts and what each has",
+        audited.size() + " accounts", changed);
+    assertThat(deleteCalls()).as("nothing is deleted before the approval").isEmpty();
+
+    sandbox.slack.as(CAROL).click(PLATFORM, card.ts(), "approve");
+
+    Message end = sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.allText().contains("Fleet deletion complete"),
+        Duration.ofSeconds(60));
+    assertThat(end.allText()).contains("Skipped, changed since the audit", changed);
+    for (var entry : audited.entrySet()) {
+      RootCredentials now = sandbox.aws.rootCredentials(entry.getKey());
+      if (entry.getKey().equals(changed)) {
+        assertThat(now).as("nothing deleted in the changed account").isEqualTo(changedNow);
+      } else {
+        assertThat(now.none()).as("everything the audit saw is gone from " + entry.getKey()).isTrue();
+      }
+    }
+    assertThat(deleteCalls().stream().map(c -> c.account()).collect(Collectors.toSet()))
+        .as("only audited accounts with credentials, never the changed one")
+        .isSubsetOf(audited.keySet()).doesNotContain(changed);
+    var csv = FleetAuditTest.csvRecords(sandbox.slack.awaitFile(PLATFORM, card.ts(), f -> f.name().endsWith(".csv"),
+        Sandboxed.WAIT).text());
+    assertThat(csv.get(0)).isEqualTo(DeletionReport.COLUMNS);
+    Map<String, String> outcomes = csv.subList(1, csv.size()).stream()
+        .collect(Collectors.toMap(row -> row.get(0), row -> row.get(3)));
+    assertThat(outcomes.keySet()).isEqualTo(audited.keySet());
+    assertThat(outcomes).containsEntry(changed, "changed_since_audit");
+    assertThat(outcomes.values().stream().filter("deleted"::equals).count()).isEqualTo(audited.size() - 1);
+    assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.SUCCEEDED);
+  }
+
+  private Map<String, RootCredentials> withCredentials(java.util.Set<String> accounts) {
+    Map<String, RootCredentials> found = new TreeMap<>();
+    for (String account : accounts) {
+      RootCredentials credentials = sandbox.aws.rootCredentials(account);
+      if (!credentials.none()) {
+        found.put(account, credentials);
+      }
+    }
+    return found;
+  }
+
+  private List<dev.rootbot.sandbox.aws.RecordedCall> deleteCalls() {
+    return sandbox.aws.calls().where(c -> c.action().startsWith("iam:Delete") || c.action().equals(
+        "iam:DeactivateMFADevice"));
+  }
+
+  /** Sets a password on the root user of {@code account} as a person would, in a root session of its own. */
+  static void givePassword(SimulatedAws aws, String account) {
+    var key = aws.managementKey();
+    var management = StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(),
+        key.secretAccessKey()));
+    try (var sts = StsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+        .httpClient(ApacheHttpClient.create()).credentialsProvider(management).build()) {
+      var session = sts.assumeRoot(r -> r.targetPrincipal(account)
+          .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword"))).credentials();
+      try (var iam = IamClient.builder().endpointOverride(aws.endpoint()).region(Region.AWS_GLOBAL)
+          .httpClient(ApacheHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
+              AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))
+          .build()) {
+        iam.createLoginProfile(r -> {});
+      }
+    }
+  }
+}
