@@ -101,6 +101,62 @@ class FleetDeletionTest {
     assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.SUCCEEDED);
   }
 
+  @Test
+  void delete_in_an_ou_audits_first_then_shows_the_same_card_and_runs_nothing_before_its_approval() {
+    sandbox.slack.as(ALICE).slashCommand("/root", "delete root credentials in ou Production because SEC-12 clean-up",
+        PLATFORM);
+
+    Message audit = sandbox.slack.awaitMessage(PLATFORM, m -> m.fromBot() && !m.isReply()
+        && m.allText().contains("audit root credentials in"), Sandboxed.WAIT);
+    assertThat(audit.allText()).contains("then files the deletion of what it finds");
+    Message card = sandbox.slack.awaitMessage(PLATFORM, m -> m.fromBot() && m.actionIds().contains("approve")
+        && m.allText().contains("delete root credentials in"), Duration.ofSeconds(60));
+    Map<String, RootCredentials> audited = withCredentials(new FleetAuditTest().with(sandbox)
+        .activeMembersUnder("Production"));
+    assertThat(card.allText()).contains("SEC-12 clean-up", "Accounts and what each has", audited.size() + " accounts",
+        "audit " + FleetAuditTest.requestOf(audit).value());
+    assertThat(sandbox.awaitRequest(card, r -> true).requester().value()).isEqualTo(ALICE.id());
+    assertThat(deleteCalls()).isEmpty();
+
+    sandbox.slack.as(CAROL).click(PLATFORM, card.ts(), "approve");
+
+    sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.allText().contains("Fleet deletion complete"),
+        Duration.ofSeconds(60));
+    assertThat(audited.keySet()).allSatisfy(account -> assertThat(sandbox.aws.rootCredentials(account).none()).isTrue());
+  }
+
+  @Test
+  void stop_lets_the_accounts_in_flight_finish_and_starts_no_other() {
+    Message audit = new FleetAuditTest().with(sandbox).fileAudit("audit all");
+    Message summary = sandbox.slack.awaitReply(PLATFORM, audit.ts(), m -> m.actionIds().contains("delete_fleet"),
+        Duration.ofSeconds(60));
+    sandbox.slack.as(ALICE).click(PLATFORM, summary.ts(), "delete_fleet");
+    var form = sandbox.slack.awaitView(ALICE, v -> v.callbackId().equals("delete_fleet_reason"), Sandboxed.WAIT);
+    sandbox.slack.as(ALICE).submit(form.id(), Map.of("delete_reason", "SEC-12 clean-up"));
+    Message card = sandbox.slack.awaitMessage(PLATFORM, m -> m.fromBot() && m.actionIds().contains("approve")
+        && m.allText().contains("delete root credentials in"), Sandboxed.WAIT);
+    sandbox.aws.latency(Duration.ofMillis(40)); // slow enough to click Stop while it runs
+    sandbox.slack.as(CAROL).click(PLATFORM, card.ts(), "approve");
+    Message progress = sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.actionIds().contains("stop_fleet"),
+        Duration.ofSeconds(30));
+
+    sandbox.slack.as(ALICE).click(PLATFORM, progress.ts(), "stop_fleet");
+
+    Message end = sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.allText().contains("Fleet deletion stopped"),
+        Duration.ofSeconds(60));
+    assertThat(end.allText()).contains("cancelled");
+    var csv = FleetAuditTest.csvRecords(sandbox.slack.awaitFile(PLATFORM, card.ts(), f -> f.name().endsWith(".csv"),
+        Sandboxed.WAIT).text());
+    long started = sandbox.aws.calls().withAction("sts:AssumeRoot").stream()
+        .filter(c -> FleetDeletionCrashTest.DELETE_POLICY.equals(c.parameters().get("TaskPolicyArn.arn"))).count();
+    assertThat(csv.size() - 1L).as("every account started has its outcome, and only those").isEqualTo(started);
+    int withCredentials = withCredentials(new FleetAuditTest().with(sandbox).activeMembersUnder(null)).size();
+    assertThat(started).as("stopped before the end").isLessThan(withCredentials / 2);
+    System.out.printf("fleet deletion stopped: %d of %d accounts started%n", started, withCredentials);
+    assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.FAILED);
+    assertThat(sandbox.slack.message(PLATFORM, progress.ts()).orElseThrow().actionIds()).doesNotContain("stop_fleet");
+  }
+
   private Map<String, RootCredentials> withCredentials(java.util.Set<String> accounts) {
     Map<String, RootCredentials> found = new TreeMap<>();
     for (String account : accounts) {
