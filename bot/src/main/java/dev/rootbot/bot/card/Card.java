@@ -11,6 +11,7 @@ import dev.rootbot.bot.request.State;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The approval card: everything an approver needs to decide, and the buttons to do it. The same card is
@@ -135,9 +136,10 @@ public final class Card {
                 ? "\n_Cut here; the whole text is in the thread._" : "")
             : Mrkdwn.escape(section.text())));
       }
-      blocks.context(":mag: Read in a root session before this card" + request.briefing().previewKey()
-          .map(key -> " (key " + Mrkdwn.code(key) + ")").orElse("") + " · sha256 "
-          + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ": the task changes nothing unless it finds exactly this.");
+      blocks.context(fleetBriefing(request.work()).orElse(":mag: Read in a root session before this card"
+          + request.briefing().previewKey().map(key -> " (key " + Mrkdwn.code(key) + ")").orElse("") + " · sha256 "
+          + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ": the task changes nothing unless it finds exactly"
+          + " this."));
     }, () -> {
       if (request.work().changes()) {
         blocks.section(":grey_question: *Not previewed.* This Rootbot opens no root session before an approval, so"
@@ -149,8 +151,34 @@ public final class Card {
     }
   }
 
+  /** Where what a fleet task's card shows came from, and what binds its run. */
+  private static Optional<String> fleetBriefing(Work work) {
+    if (work instanceof FleetTask.EnableRootAccess) {
+      return Optional.of(":mag: Read with Rootbot's own role before this card; the run reads again and turns on only"
+          + " what is off then.");
+    }
+    if (work instanceof FleetTask.AuditFleet) {
+      return Optional.of(":mag: The accounts in scope when this was asked; the run reads the organization again when"
+          + " it starts.");
+    }
+    if (work instanceof FleetTask.DeleteCredentialsFleet delete) {
+      return Optional.of(":mag: Read by audit " + Mrkdwn.code(delete.audit().value()) + ", a root session per"
+          + " account: each account's deletion changes nothing unless it finds exactly what the audit saw there.");
+    }
+    return Optional.empty();
+  }
+
   /** The Approve dialog's words: what will change, bound by its fingerprint. */
   private String confirmation(RootRequest request) {
+    if (request.work() instanceof FleetTask.EnableRootAccess) {
+      return "Turn on what is off for *" + Mrkdwn.escape(request.accountName()) + "*? Rootbot's own role calls only"
+          + " the steps that are still off when it runs; no root session.";
+    }
+    if (request.work() instanceof FleetTask fleet) {
+      return Mrkdwn.escape(fleet.summary()) + "? One root session per account, at most " + minutes() + " "
+          + (minutes() == 1 ? "minute" : "minutes") + " each, a few accounts at a time"
+          + (fleet.changes() ? "; each changes nothing unless it finds what the audit saw." : "; it only reads.");
+    }
     String where = " A root session in *" + Mrkdwn.escape(request.accountName()) + "* does only this, for at most "
         + minutes() + " " + (minutes() == 1 ? "minute" : "minutes") + ".";
     return request.briefing().snapshot()
