@@ -304,11 +304,16 @@ public final class Asking {
    * {@code reason}: the audit is its preview (its card lists each account and what it has), and each account's run
    * is bound to the audit's fingerprint there.
    *
+   * @param from the channel the click came from, which must be the audit's
    * @throws Refusal when the audit is not a complete fleet audit, found nothing, or the rule refuses
    */
-  public RootRequest deleteFleet(RequestId audit, UserId requester, Reason reason) {
+  public RootRequest deleteFleet(RequestId audit, UserId requester, ChannelId from, Reason reason) {
     RootRequest audited = store.requests().find(audit)
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not known to Rootbot."));
+    if (!audited.origin().channel().equals(from)) {
+      throw refused(requester, "This button belongs to audit " + Mrkdwn.code(audit.value()) + " in another channel,"
+          + " so nothing was filed. Use the summary in the channel where the audit ran.");
+    }
     if (!(audited.work() instanceof FleetTask.AuditFleet fleet)
         || audited.state() != dev.rootbot.bot.request.State.SUCCEEDED) {
       throw new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not a complete fleet audit, so it cannot say"

@@ -64,7 +64,7 @@ public final class RunningFleet {
    */
   @FunctionalInterface
   public interface DeletionFiling {
-    RootRequest file(RequestId audit, UserId requester, Reason reason);
+    RootRequest file(RequestId audit, UserId requester, dev.rootbot.bot.request.ChannelId from, Reason reason);
   }
 
   private final Store store;
@@ -77,7 +77,7 @@ public final class RunningFleet {
   private final FleetDeletion deletion;
   private final java.util.concurrent.ConcurrentMap<RequestId, Cancellation> cancellations =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile DeletionFiling filing = (audit, requester, reason) -> {
+  private volatile DeletionFiling filing = (audit, requester, from, reason) -> {
     throw new Refusal("Rootbot is still starting; ask for the deletion again in a minute.");
   };
 
@@ -195,7 +195,7 @@ public final class RunningFleet {
         return; // the summary says no account has root credentials: nothing to file
       }
       try {
-        filing.file(audit.id(), audit.requester(), reason);
+        filing.file(audit.id(), audit.requester(), audit.origin().channel(), reason);
       } catch (Refusal refusal) {
         store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled(refusal.mrkdwn()).toJson()));
         nudge.run();

@@ -67,7 +67,7 @@ public final class SlackApp {
     app.viewSubmission(CommentForm.DELETE_FLEET.callback(), new CommentSubmissionHandler(CommentForm.DELETE_FLEET,
         "delete fleet", (click, why) -> {
           try {
-            asking.deleteFleet(click.request(), click.clicker(), Reason.fromPlainText(why.orElseThrow()));
+            asking.deleteFleet(click.request(), click.clicker(), click.channel(), Reason.fromPlainText(why.orElseThrow()));
             return Optional.empty();
           } catch (Refusal refusal) {
             return Optional.of(refusal.mrkdwn());
