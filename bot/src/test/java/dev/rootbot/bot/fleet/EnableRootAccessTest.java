@@ -86,27 +86,6 @@ class EnableRootAccessTest {
         "iam:EnableOrganizationsRootSessions");
   }
 
-  @Test
-  void under_rootbot_approvers_an_audit_of_an_ou_waits_for_an_approval_then_reports_its_accounts() {
-    sandbox.close();
-    sandbox = Sandboxed.start(); // the demo organization, everything enabled, ROOTBOT_APPROVERS
-    Message card = sandbox.nextCard(PLATFORM,
-        () -> sandbox.slack.as(ALICE).slashCommand("/root", "audit ou Production", PLATFORM));
-    assertThat(card.allText()).contains("2 ACTIVE member accounts", "prod-payments (222222222222)",
-        "prod-data (333333333333)");
-    assertThat(sandbox.aws.calls().withAction("sts:AssumeRoot")).as("nothing read before the approval").isEmpty();
-
-    sandbox.slack.as(CAROL).click(PLATFORM, card.ts(), "approve");
-
-    sandbox.awaitReply(card, m -> m.allText().contains("Audit complete"));
-    var csv = FleetAuditTest.csvRecords(sandbox.slack.awaitFile(PLATFORM, card.ts(), f -> f.name().endsWith(".csv"),
-        Sandboxed.WAIT).text());
-    assertThat(csv).hasSize(3);
-    assertThat(csv.get(1).subList(0, 4)).as("sorted by name").containsExactly("333333333333", "prod-data",
-        "Production", "yes");
-    assertThat(csv.get(2).subList(0, 4)).containsExactly("222222222222", "prod-payments", "Production", "no");
-  }
-
   private List<RecordedCall> enableCalls() {
     return sandbox.aws.calls().where(call -> ENABLE_CALLS.contains(call.action()));
   }
