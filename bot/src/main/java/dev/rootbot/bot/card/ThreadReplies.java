@@ -206,6 +206,14 @@ public final class ThreadReplies {
 
   /** After a restart: what happened to a request that was approved or running when Rootbot stopped. */
   public static SlackMessage interrupted(RootRequest request, List<TrailLink> links) {
+    if (request.work() instanceof dev.rootbot.bot.request.FleetTask
+        && request.state() == dev.rootbot.bot.request.State.APPROVED) {
+      return plain(request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet
+          ? ":arrows_counterclockwise: Rootbot stopped while this audit ran. It goes on with the accounts whose"
+              + " results were not stored; the finished ones are not read again."
+          : ":arrows_counterclockwise: Rootbot stopped while this deletion ran. The accounts it was deleting in are"
+              + " reported *unknown* and will *not* be run again; the approved rest go on.");
+    }
     String text = request.accessKeyId().isPresent()
         ? ":warning: Rootbot stopped while this task was running, so its outcome is unknown. It will *not* be"
             + " re-run. Check the resource, and CloudTrail for root session key " + Mrkdwn.code(request.accessKeyId().get())

@@ -82,6 +82,9 @@ class FleetAuditCrashTest {
       assertThat(sessions.get(account)).as("root sessions for finished account " + account).isEqualTo(1L);
     }
     assertThat(sandbox.bot.store().audit().of(id)).extracting(e -> e.event()).contains("resume");
+    assertThat(sandbox.slack.thread(PLATFORM, card.ts())).extracting(Message::allText)
+        .anyMatch(t -> t.contains("goes on with the accounts whose results were not stored"))
+        .noneMatch(t -> t.contains("Nothing was done"));
     System.out.printf("resumed audit: %d accounts finished before the kill, %d root sessions in all for %d accounts%n",
         finishedBefore.size(), sessions.values().stream().mapToLong(Long::longValue).sum(), csv.size() - 1);
   }

@@ -92,6 +92,9 @@ class FleetDeletionCrashTest {
     Message end = sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.allText().contains("Fleet deletion complete"),
         Duration.ofSeconds(60));
     assertThat(end.allText()).contains("Unknown, not run again");
+    assertThat(sandbox.slack.thread(PLATFORM, card.ts())).extracting(Message::allText)
+        .anyMatch(t -> t.contains("reported *unknown* and will *not* be run again"))
+        .noneMatch(t -> t.contains("Nothing was done"));
     assertThat(sandbox.bot.store().requests().find(id).orElseThrow().state())
         .as("the request tells the truth: some accounts' outcome is unknown").isEqualTo(State.UNKNOWN);
     Map<String, Long> sessions = sandbox.aws.calls().withAction("sts:AssumeRoot").stream()
