@@ -245,6 +245,9 @@ public final class Card {
             ? "; queued, " + ahead + " ahead. It starts as soon as a runner is free."
             : "; starting the root session…");
       case RUNNING:
+        if (request.work() instanceof FleetTask) {
+          return ":gear: *Running* over the organization, " + cleared + "; its progress is in the thread.";
+        }
         return ":gear: *Running* in a root session" + request.accessKeyId().map(k -> " (key " + Mrkdwn.code(k) + ")").orElse("")
             + ", " + cleared + ".";
       case SUCCEEDED:

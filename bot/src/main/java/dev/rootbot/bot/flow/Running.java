@@ -140,7 +140,10 @@ public final class Running implements AutoCloseable {
   void run(RootRequest claimed) {
     RequestId id = claimed.id();
     if (claimed.work() instanceof FleetTask) {
+      Instant began = Instant.now();
       RunningFleet.Ending ending = fleet.run(claimed);
+      metrics.fleetTaskFinished(claimed.work().id(), claimed.work().policy().map(p -> p.policyName()).orElse("none"),
+          ending.end().action().to().name(), Duration.between(began, Instant.now()));
       finish(id, ending.end(), ending.end().action().to().name(), ending.replies());
       return;
     }
