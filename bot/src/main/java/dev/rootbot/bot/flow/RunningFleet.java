@@ -1,13 +1,19 @@
 package dev.rootbot.bot.flow;
 
 import dev.rootbot.actions.fleet.AccountAudit;
+import dev.rootbot.actions.fleet.AccountDeletion;
 import dev.rootbot.actions.fleet.AuditOutcome;
-import dev.rootbot.actions.fleet.AuditProgress;
 import dev.rootbot.actions.fleet.AuditReport;
 import dev.rootbot.actions.fleet.AuditSummary;
 import dev.rootbot.actions.fleet.Cancellation;
+import dev.rootbot.actions.fleet.DeletionListener;
+import dev.rootbot.actions.fleet.DeletionOutcome;
+import dev.rootbot.actions.fleet.DeletionProgress;
+import dev.rootbot.actions.fleet.DeletionReport;
+import dev.rootbot.actions.fleet.DeletionTarget;
 import dev.rootbot.actions.fleet.EnableReport;
 import dev.rootbot.actions.fleet.FleetAudit;
+import dev.rootbot.actions.fleet.FleetDeletion;
 import dev.rootbot.actions.fleet.FleetEnd;
 import dev.rootbot.actions.fleet.RootAccessEnabler;
 import dev.rootbot.actions.fleet.TargetAccount;
@@ -17,20 +23,13 @@ import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.bot.card.FleetFile;
 import dev.rootbot.bot.card.FleetReplies;
-import dev.rootbot.actions.fleet.AccountDeletion;
-import dev.rootbot.actions.fleet.DeletionListener;
-import dev.rootbot.actions.fleet.DeletionOutcome;
-import dev.rootbot.actions.fleet.DeletionProgress;
-import dev.rootbot.actions.fleet.DeletionReport;
-import dev.rootbot.actions.fleet.DeletionTarget;
-import dev.rootbot.actions.fleet.FleetDeletion;
 import dev.rootbot.bot.request.FleetTask;
-import dev.rootbot.bot.request.Reason;
-import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.request.Outcome;
+import dev.rootbot.bot.request.Reason;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.Transition;
+import dev.rootbot.bot.request.UserId;
 import dev.rootbot.bot.store.FleetResults;
 import dev.rootbot.bot.store.Outgoing;
 import dev.rootbot.bot.store.Report;
@@ -48,11 +47,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Runs a claimed request over the organization and says how it ended: turning on centralized root access with the
- * bot's own role, or the fleet audit, whose results are stored account by account as they complete (a resumed
- * audit starts from them), with one progress message in the thread updated in place at most every
- * {@code progressEvery}, and at the end a summary and the report as CSV and JSON files.
+ * bot's own role; the fleet audit, whose results are stored account by account as they complete (a resumed audit
+ * starts from them), ending with a summary and the report as CSV and JSON files; or the fleet deletion of what an
+ * audit found, each account's start and outcome stored (and chained) before the next, ending with a table and a CSV.
+ * Both keep one progress message in the thread, updated in place at most every {@code progressEvery}.
  *
- * <p>Called on a runner's worker thread, one request per call; the audit engine runs its accounts on its own pool.
+ * <p>Over 300 lines because the three tasks share the progress message, the stored results and how an ending is
+ * told; each task is one method. Called on a runner's worker thread, one request per call; the engines run their
+ * accounts on pools of their own.
  */
 public final class RunningFleet {
   /** How the run ended: the move that tells it, and what to post with it. */
