@@ -1,7 +1,9 @@
 package dev.rootbot.bot.fleet;
 
 import static dev.rootbot.sandbox.slack.SlackWorkspace.ALICE;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.BOB;
 import static dev.rootbot.sandbox.slack.SlackWorkspace.CAROL;
+import static dev.rootbot.sandbox.slack.SlackWorkspace.INCIDENT_42;
 import static dev.rootbot.sandbox.slack.SlackWorkspace.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,27 @@ class FleetAuditApprovalTest {
   @AfterEach
   void close() {
     sandbox.close();
+  }
+
+  @Test
+  void a_mention_in_an_incident_thread_keeps_the_card_the_progress_the_summary_and_the_files_in_that_thread() {
+    var incident = sandbox.slack.as(ALICE).mention(INCIDENT_42, "<@U0ROOTBOT> help");
+    assertThat(incident.status()).isEqualTo(200);
+    Message top = sandbox.slack.messages(INCIDENT_42).stream()
+        .filter(m -> m.user().equals(ALICE.id()) && !m.isReply())
+        .max(java.util.Comparator.comparing(Message::ts)).orElseThrow();
+
+    sandbox.slack.as(ALICE).mention(INCIDENT_42, "<@U0ROOTBOT> audit all", top.ts());
+
+    Message card = sandbox.slack.awaitReply(INCIDENT_42, top.ts(), m -> m.fromBot() && m.actionIds().contains("approve"),
+        Sandboxed.WAIT);
+    sandbox.slack.as(BOB).click(INCIDENT_42, card.ts(), "approve");
+    sandbox.slack.awaitReply(INCIDENT_42, top.ts(), m -> m.allText().contains("Audit complete"), Sandboxed.WAIT);
+    sandbox.slack.awaitReply(INCIDENT_42, top.ts(), m -> m.allText().contains("Audit done:"), Sandboxed.WAIT);
+    var csv = sandbox.slack.awaitFile(INCIDENT_42, top.ts(), f -> f.name().endsWith(".csv"), Sandboxed.WAIT);
+    assertThat(FleetAuditTest.csvRecords(csv.text())).hasSize(5); // the header and the demo's four members
+    assertThat(sandbox.slack.messages(INCIDENT_42)).filteredOn(m -> m.fromBot() && !m.isReply())
+        .as("nothing at the top level of the channel").isEmpty();
   }
 
   @Test
