@@ -135,6 +135,7 @@ class FleetDeletionTest {
     sandbox.slack.as(ALICE).submit(form.id(), Map.of("delete_reason", "SEC-12 clean-up"));
     Message card = sandbox.slack.awaitMessage(PLATFORM, m -> m.fromBot() && m.actionIds().contains("approve")
         && m.allText().contains("delete root credentials in"), Sandboxed.WAIT);
+    int withCredentials = withCredentials(new FleetAuditTest().with(sandbox).activeMembersUnder(null)).size();
     sandbox.aws.latency(Duration.ofMillis(40)); // slow enough to click Stop while it runs
     sandbox.slack.as(CAROL).click(PLATFORM, card.ts(), "approve");
     Message progress = sandbox.slack.awaitReply(PLATFORM, card.ts(), m -> m.actionIds().contains("stop_fleet"),
@@ -150,7 +151,6 @@ class FleetDeletionTest {
     long started = sandbox.aws.calls().withAction("sts:AssumeRoot").stream()
         .filter(c -> FleetDeletionCrashTest.DELETE_POLICY.equals(c.parameters().get("TaskPolicyArn.arn"))).count();
     assertThat(csv.size() - 1L).as("every account started has its outcome, and only those").isEqualTo(started);
-    int withCredentials = withCredentials(new FleetAuditTest().with(sandbox).activeMembersUnder(null)).size();
     assertThat(started).as("stopped before the end").isLessThan(withCredentials / 2);
     System.out.printf("fleet deletion stopped: %d of %d accounts started%n", started, withCredentials);
     assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.FAILED);
