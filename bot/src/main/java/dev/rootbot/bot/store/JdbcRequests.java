@@ -78,6 +78,14 @@ final class JdbcRequests implements Requests {
                 "read what will change in a root session with access key ID " + request.briefing().previewKey().get()
                     + request.briefing().snapshot().map(s -> ": " + s.finding().headline() + " (sha256 "
                         + s.fingerprint().sha256() + ")").orElse(""), preview);
+          } else if (request.work() instanceof dev.rootbot.bot.request.FleetTask
+              && request.briefing().snapshot().isPresent()) {
+            // What the approver of a task over the organization is shown (for a deletion, every account's audited
+            // fingerprint, which binds its run) was read without a root session of its own: chained all the same.
+            var shown = request.briefing().snapshot().get();
+            audit.append(connection, now, Optional.of(request.id()), JdbcAuditLog.ROOTBOT, "preview", "shown on the"
+                + " card: " + shown.finding().headline() + " (sha256 " + shown.fingerprint().sha256() + ")",
+                Facts.NONE.with(RequestFacts.FINGERPRINT, shown.fingerprint().sha256()));
           }
           outbox.enqueue(connection, request.id(), report.messages(request), now);
           return request;

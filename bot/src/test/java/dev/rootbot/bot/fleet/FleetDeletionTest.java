@@ -98,7 +98,14 @@ class FleetDeletionTest {
     assertThat(outcomes.keySet()).isEqualTo(audited.keySet());
     assertThat(outcomes).containsEntry(changed, "changed_since_audit");
     assertThat(outcomes.values().stream().filter("deleted"::equals).count()).isEqualTo(audited.size() - 1);
-    assertThat(sandbox.awaitRequest(card, r -> r.state().isFinal()).state()).isEqualTo(State.SUCCEEDED);
+    var done = sandbox.awaitRequest(card, r -> r.state().isFinal());
+    assertThat(done.state()).isEqualTo(State.SUCCEEDED);
+    var events = sandbox.bot.store().audit().of(done.id());
+    assertThat(events).extracting(e -> e.event()).as("what the approver saw, and each account's start and outcome,"
+        + " are in the chain").contains("preview", "approve", "fleet start", "fleet deleted", "fleet changed since audit");
+    assertThat(events).filteredOn(e -> e.event().equals("fleet start")).hasSize(audited.size());
+    assertThat(sandbox.bot.store().audit().verify(java.util.Optional.empty()))
+        .isInstanceOf(dev.rootbot.bot.audit.Verdict.Intact.class);
   }
 
   @Test

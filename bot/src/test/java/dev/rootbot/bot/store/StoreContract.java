@@ -150,6 +150,8 @@ abstract class StoreContract {
     assertThat(store.requests().find(filed.id()).orElseThrow().work()).isEqualTo(enable);
     assertThat(store.fleet().of(filed.id())).singleElement().satisfies(row -> assertThat(row.done()).isTrue());
     assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).contains("fleet start", "fleet deleted");
+    assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).as("no card briefing, no preview entry")
+        .doesNotContain("preview");
     assertThat(store.audit().verify(Optional.empty())).isInstanceOf(Verdict.Intact.class);
   }
 
