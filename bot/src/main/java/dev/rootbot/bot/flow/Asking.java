@@ -336,7 +336,7 @@ public final class Asking {
     int shown = 0;
     for (DeletionTarget target : targets) {
       String line = target.account().label() + ": " + target.audited().describe().replace('\n', ' ') + "\n";
-      if (listed.length() + line.length() > 2600) {
+      if (listed.length() + line.length() > 2000) { // escaped, it must stay within a section's 3,000 characters
         break;
       }
       listed.append(line);
