@@ -241,7 +241,7 @@ final class AuditCommand {
     }
     var links = new ArrayList<TrailLink>();
     for (String key : keys) {
-      links.add(TrailLinks.sessionCalls(request.task().target(), request.task().eventsRegion(), key));
+      links.add(TrailLinks.sessionCalls(request.work().account(), request.rootTask().map(dev.rootbot.actions.task.RootTask::eventsRegion).orElse(dev.rootbot.actions.task.AwsRegion.US_EAST_1), key));
     }
     Optional<AwsRegion> sts = value("AWS_REGION").or(() -> value("AWS_DEFAULT_REGION")).flatMap(AuditCommand::region);
     sts.ifPresent(region -> events.forEach(event ->

@@ -39,6 +39,13 @@ import dev.rootbot.bot.flow.ReadingHistory;
 import dev.rootbot.bot.flow.Reviewing;
 import dev.rootbot.bot.flow.TellingPolicy;
 import dev.rootbot.bot.flow.Running;
+import dev.rootbot.bot.flow.RunningFleet;
+import dev.rootbot.actions.fleet.ConcurrencyBounds;
+import dev.rootbot.actions.fleet.EnablePlan;
+import dev.rootbot.actions.fleet.FleetAudit;
+import dev.rootbot.actions.fleet.FleetDeletion;
+import dev.rootbot.actions.fleet.RootAccessEnabler;
+import dev.rootbot.actions.org.OrganizationSnapshot;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
@@ -100,6 +107,8 @@ public final class Rootbot implements AutoCloseable {
   static final int RUNNERS = 4;
   /** How often a runner looks for work approved on another replica. */
   static final Duration RUNNER_POLL = Duration.ofSeconds(1);
+  /** The fleet audit's progress message is updated at most this often (Slack's chat.update allows about one a second). */
+  static final Duration FLEET_PROGRESS_EVERY = Duration.ofSeconds(2);
   /** How long a stop waits for root tasks in flight; a task still running after it will show as UNKNOWN. */
   static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -166,7 +175,8 @@ public final class Rootbot implements AutoCloseable {
     ExecutorService work = open(pool("rootbot-work", 2, 8, 200));
     ScheduledExecutorService timers = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-timer")));
 
-    var rootTasks = new RootTasks(directory, readiness::features, new RootSessions(aws, config.aws().sessionLength()),
+    var sessions = new RootSessions(aws, config.aws().sessionLength());
+    var rootTasks = new RootTasks(directory, readiness::features, sessions,
         new ScpCheck(aws.organizations()), caller, config.aws().region(), parallel, clock);
     var tree = new OrganizationTree(aws.organizations(), Duration.ofMinutes(2), Ticker.systemTicker(), parallel);
     var preflight = new Preflight(tree, readiness::features);
@@ -187,7 +197,19 @@ public final class Rootbot implements AutoCloseable {
 
     var trail = new TrailConfirmation(aws.cloudTrail(config.aws().region()), config.aws().region());
     var confirming = new Confirming(store, trail::lookOnce, clock, Duration.ofMinutes(15), nudge);
-    var running = new Running(store, rootTasks, me, RUNNERS, RUNNER_POLL, nudge, metrics);
+    // A fleet audit's accounts run on pools of their own: one thread per account in flight, and its reads.
+    var bounds = ConcurrencyBounds.standard();
+    ExecutorService fleetWorkers = open(Executors.newFixedThreadPool(bounds.max(), daemon("rootbot-fleet")));
+    ExecutorService fleetReads = open(Executors.newFixedThreadPool(bounds.max() * 4, daemon("rootbot-fleet-read")));
+    var enabler = new RootAccessEnabler(aws);
+    var fleetAudit = new FleetAudit(aws, sessions, preflight, fleetWorkers, fleetReads, clock, bounds);
+    ExecutorService deletionWorkers = open(Executors.newFixedThreadPool(bounds.max(), daemon("rootbot-fleet-delete")));
+    var fleetDeletion = new FleetDeletion(aws, rootTasks, deletionWorkers, clock, bounds);
+    var fleet = new RunningFleet(store, enabler, fleetAudit, fleetDeletion, () -> {
+      tree.invalidate(); // the accounts in scope as they are now, not as a cache had them
+      return tree.read();
+    }, clock, nudge, FLEET_PROGRESS_EVERY);
+    var running = new Running(store, rootTasks, fleet, me, RUNNERS, RUNNER_POLL, nudge, metrics);
     // Kept no longer than the policy promises; by the bot's clock, so that a test can move it.
     var people = new SlackPeople(methods, () -> policies.current().userGroups(), SlackPeople.FRESH,
         () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
@@ -198,7 +220,18 @@ public final class Rootbot implements AutoCloseable {
     var accounts = new OrganizationAccounts(directory);
     var asking = new Asking(store, policies, people, new Asking.Organization(accounts, directory, placements),
         preflights, previews, config.aws().region(), config.requestTtl(), clock,
-        new Asking.Wakers(running::nudge, nudge), metrics);
+        new Asking.Wakers(running::nudge, nudge), metrics, new Asking.FleetView() {
+          @Override
+          public OrganizationSnapshot tree() {
+            return tree.read();
+          }
+
+          @Override
+          public EnablePlan plan(boolean credentialsOnly) {
+            return enabler.plan(credentialsOnly);
+          }
+        });
+    fleet.fileDeletionsWith(asking::deleteFleet);
     var deciding = new Deciding(store, policies, placements, people, clock, running::nudge, nudge);
     var reviewing = new Reviewing(store, policies, nudge);
     metrics.gauge(Metrics.REVIEWS_OVERDUE, "Break-glass runs whose review is overdue, when last looked at",
@@ -214,7 +247,7 @@ public final class Rootbot implements AutoCloseable {
 
     var grammar = new Grammar(config.command());
     App app = SlackApp.build(slack, config.slack().botToken(), config.command(), grammar, asking, deciding, directory,
-        () -> status(readiness, scps), history, telling, store.events(), new Work(work, metrics, clock));
+        () -> status(readiness, scps), history, telling, store.events(), new Work(work, metrics, clock), fleet);
 
     // What a previous process with this replica ID was doing is orphaned now; then this one says it is alive.
     int recovered = sweeping.startingAs(me).size();

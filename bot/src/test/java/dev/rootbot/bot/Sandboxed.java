@@ -79,6 +79,11 @@ public final class Sandboxed implements AutoCloseable {
     return new Sandboxed(seed, env, clock, true);
   }
 
+  /** The workspace and the organization {@code seed} with {@code env} for the bots to come, without a bot yet. */
+  public static Sandboxed withoutBot(Seed seed, Map<String, String> env) {
+    return new Sandboxed(seed, env, Clock.systemUTC(), false);
+  }
+
   /** The workspace and the organization with {@code env} for the bots to come, without a bot yet. */
   public static Sandboxed withoutBot(Map<String, String> env) {
     return new Sandboxed(Seed.demo(), env, Clock.systemUTC(), false);

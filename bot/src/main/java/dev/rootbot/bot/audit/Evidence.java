@@ -94,9 +94,9 @@ public final class Evidence {
   private static JsonObject request(RootRequest request) {
     var json = new JsonObject();
     json.addProperty("id", request.id().value());
-    json.addProperty("task", request.task().summary());
-    json.addProperty("task_policy", request.task().policy().arn());
-    json.addProperty("account_id", request.task().target().value());
+    json.addProperty("task", request.work().summary());
+    json.addProperty("task_policy", request.work().policy().map(p -> p.arn()).orElse("none (the bot's own role)"));
+    json.addProperty("account_id", request.work().account().value());
     json.addProperty("account_name", request.accountName());
     json.addProperty("requester", request.requester().value());
     json.addProperty("reason", request.reason().map(r -> r.text()).orElse(null));

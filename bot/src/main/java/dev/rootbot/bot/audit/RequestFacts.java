@@ -54,7 +54,7 @@ public final class RequestFacts {
   public static Facts filed(RootRequest request, String storedTask) {
     Facts facts = Facts.NONE
         .with(REQUESTER, request.requester().value())
-        .with(ACCOUNT, request.task().target().value())
+        .with(ACCOUNT, request.work().account().value())
         .with(TASK, digest(storedTask))
         .with(STATE, request.state().name());
     return request.reason().map(Reason::text).map(reason -> facts.with(REASON, reason)).orElse(facts);

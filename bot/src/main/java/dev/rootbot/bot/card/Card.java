@@ -4,11 +4,14 @@ import dev.rootbot.actions.task.Finding;
 import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.bot.request.BreakGlassReview;
+import dev.rootbot.bot.request.FleetTask;
 import dev.rootbot.bot.request.RootRequest;
+import dev.rootbot.bot.request.Work;
 import dev.rootbot.bot.request.State;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The approval card: everything an approver needs to decide, and the buttons to do it. The same card is
@@ -66,18 +69,21 @@ public final class Card {
    * (shown while it is approved, so a full runner is never a silent one).
    */
   public SlackMessage render(RootRequest request, int ahead) {
-    RootTask task = request.task();
+    Work work = request.work();
     var blocks = new Blocks()
-        .header(request.clearance().brokeGlass() ? "🚨 Break-glass root task: " + task.summary()
-            : icon(request.state()) + " Root task: " + task.summary())
-        .section(Mrkdwn.user(request.requester()) + " asks for a root session in *" + Mrkdwn.escape(request.accountName())
-            + "* (" + Mrkdwn.code(task.target().value()) + ")")
+        .header(request.clearance().brokeGlass() ? "🚨 Break-glass root task: " + work.summary()
+            : icon(request.state()) + " Root task: " + work.summary())
+        .section(Mrkdwn.user(request.requester()) + (work instanceof FleetTask
+            ? " asks for this over the organization of *" + Mrkdwn.escape(request.accountName()) + "* (management account "
+                + Mrkdwn.code(work.account().value()) + ")"
+            : " asks for a root session in *" + Mrkdwn.escape(request.accountName()) + "* ("
+                + Mrkdwn.code(work.account().value()) + ")"))
         .fields(fields(request));
     briefing(blocks, request);
     blocks.section(request.reason().map(r -> "*Reason*\n>" + r.text()).orElse("*Reason*\n_none given (read-only task)_"))
-        .context(":lock: Root session of at most " + minutes() + " min with " + Mrkdwn.code(task.policy().policyName())
-            + ", for this task only · request " + Mrkdwn.code(request.id().value()));
-    if (task.kind() == TaskKind.DELETE_ROOT_CREDENTIALS) {
+        .context(sessions(work) + " · request " + Mrkdwn.code(request.id().value()));
+    if (work instanceof FleetTask.DeleteCredentialsFleet || work.rootTask()
+        .filter(task -> task.kind() == TaskKind.DELETE_ROOT_CREDENTIALS).isPresent()) {
       blocks.context(":warning: Deleted credentials cannot be restored. The root user can still recover access"
           + " with password recovery if it is allowed later.");
     }
@@ -130,11 +136,12 @@ public final class Card {
                 ? "\n_Cut here; the whole text is in the thread._" : "")
             : Mrkdwn.escape(section.text())));
       }
-      blocks.context(":mag: Read in a root session before this card" + request.briefing().previewKey()
-          .map(key -> " (key " + Mrkdwn.code(key) + ")").orElse("") + " · sha256 "
-          + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ": the task changes nothing unless it finds exactly this.");
+      blocks.context(fleetBriefing(request.work()).orElse(":mag: Read in a root session before this card"
+          + request.briefing().previewKey().map(key -> " (key " + Mrkdwn.code(key) + ")").orElse("") + " · sha256 "
+          + Mrkdwn.code(snapshot.fingerprint().shortForm()) + ": the task changes nothing unless it finds exactly"
+          + " this."));
     }, () -> {
-      if (request.task().changes()) {
+      if (request.work().changes()) {
         blocks.section(":grey_question: *Not previewed.* This Rootbot opens no root session before an approval, so"
             + " the task acts on what it finds when it runs.");
       }
@@ -144,14 +151,40 @@ public final class Card {
     }
   }
 
+  /** Where what a fleet task's card shows came from, and what binds its run. */
+  private static Optional<String> fleetBriefing(Work work) {
+    if (work instanceof FleetTask.EnableRootAccess) {
+      return Optional.of(":mag: Read with Rootbot's own role before this card; the run reads again and turns on only"
+          + " what is off then.");
+    }
+    if (work instanceof FleetTask.AuditFleet) {
+      return Optional.of(":mag: The accounts in scope when this was asked; the run reads the organization again when"
+          + " it starts.");
+    }
+    if (work instanceof FleetTask.DeleteCredentialsFleet delete) {
+      return Optional.of(":mag: Read by audit " + Mrkdwn.code(delete.audit().value()) + ", a root session per"
+          + " account: each account's deletion changes nothing unless it finds exactly what the audit saw there.");
+    }
+    return Optional.empty();
+  }
+
   /** The Approve dialog's words: what will change, bound by its fingerprint. */
   private String confirmation(RootRequest request) {
+    if (request.work() instanceof FleetTask.EnableRootAccess) {
+      return "Turn on what is off for *" + Mrkdwn.escape(request.accountName()) + "*? Rootbot's own role calls only"
+          + " the steps that are still off when it runs; no root session.";
+    }
+    if (request.work() instanceof FleetTask fleet) {
+      return Mrkdwn.escape(fleet.summary()) + "? One root session per account, at most " + minutes() + " "
+          + (minutes() == 1 ? "minute" : "minutes") + " each, a few accounts at a time"
+          + (fleet.changes() ? "; each changes nothing unless it finds what the audit saw." : "; it only reads.");
+    }
     String where = " A root session in *" + Mrkdwn.escape(request.accountName()) + "* does only this, for at most "
         + minutes() + " " + (minutes() == 1 ? "minute" : "minutes") + ".";
     return request.briefing().snapshot()
         .map(s -> Mrkdwn.escape(s.finding().headline()) + " sha256 " + Mrkdwn.code(s.fingerprint().shortForm()) + "?"
             + where)
-        .orElse(Mrkdwn.escape(request.task().summary()) + "?" + where);
+        .orElse(Mrkdwn.escape(request.work().summary()) + "?" + where);
   }
 
   /** A preview section's text as the card shows it: its beginning, when it is long. */
@@ -162,13 +195,33 @@ public final class Card {
   /** What a duplicate card of {@code request} becomes: a pointer to the real card, without buttons. */
   public SlackMessage duplicate(RootRequest request) {
     String text = ":link: This is a duplicate of the card of request " + Mrkdwn.code(request.id().value()) + " ("
-        + Mrkdwn.escape(request.task().summary()) + " in " + Mrkdwn.escape(request.accountName()) + "), posted twice"
+        + Mrkdwn.escape(request.work().summary()) + " in " + Mrkdwn.escape(request.accountName()) + "), posted twice"
         + " when Slack's answer was lost. Its real card, in this channel, is the one to use; this one does nothing.";
     return new SlackMessage(Mrkdwn.truncate(text, 3000), new Blocks().section(text).json());
   }
 
+  /** What runs, with what power: the card's promise about root sessions. */
+  private String sessions(Work work) {
+    if (work instanceof FleetTask.EnableRootAccess) {
+      return ":lock: Runs with Rootbot's own role in the management account; no root session";
+    }
+    if (work instanceof FleetTask fleet) {
+      return ":lock: One root session per account, at most " + minutes() + " min each, with "
+          + Mrkdwn.code(fleet.policy().orElseThrow().policyName()) + ", a few accounts at a time";
+    }
+    return ":lock: Root session of at most " + minutes() + " min with "
+        + Mrkdwn.code(work.policy().orElseThrow().policyName()) + ", for this task only";
+  }
+
   private List<String[]> fields(RootRequest request) {
-    RootTask task = request.task();
+    if (request.work() instanceof FleetTask fleet) {
+      List<String[]> fields = new ArrayList<>();
+      fields.add(new String[] {"Task", Mrkdwn.escape(fleet.summary())});
+      fields.add(new String[] {"Organization", Mrkdwn.escape(request.accountName())});
+      fields.add(new String[] {"Requested by", Mrkdwn.user(request.requester())});
+      return fields;
+    }
+    RootTask task = request.rootTask().orElseThrow();
     List<String[]> fields = new ArrayList<>();
     fields.add(new String[] {"Task", Mrkdwn.escape(task.summary())});
     fields.add(new String[] {"Account", Mrkdwn.escape(request.accountName()) + " (" + Mrkdwn.code(task.target().value()) + ")"});
@@ -192,6 +245,9 @@ public final class Card {
             ? "; queued, " + ahead + " ahead. It starts as soon as a runner is free."
             : "; starting the root session…");
       case RUNNING:
+        if (request.work() instanceof FleetTask) {
+          return ":gear: *Running* over the organization, " + cleared + "; its progress is in the thread.";
+        }
         return ":gear: *Running* in a root session" + request.accessKeyId().map(k -> " (key " + Mrkdwn.code(k) + ")").orElse("")
             + ", " + cleared + ".";
       case SUCCEEDED:
@@ -214,8 +270,8 @@ public final class Card {
   }
 
   private static String fallback(RootRequest request) {
-    return Mrkdwn.escape("Root task request " + request.id().value() + ": " + request.task().summary() + " in "
-        + request.accountName() + " (" + request.task().target().value() + ") is " + request.state().words());
+    return Mrkdwn.escape("Root task request " + request.id().value() + ": " + request.work().summary() + " in "
+        + request.accountName() + " (" + request.work().account().value() + ") is " + request.state().words());
   }
 
   private static String icon(State state) {

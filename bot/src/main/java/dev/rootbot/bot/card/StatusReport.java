@@ -51,7 +51,7 @@ public final class StatusReport {
       text.append("*Open requests*\n");
       for (RootRequest request : open) {
         text.append("• ").append(Mrkdwn.code(request.id().value())).append(' ')
-            .append(Mrkdwn.escape(request.task().summary())).append(" in ").append(Mrkdwn.escape(request.accountName()))
+            .append(Mrkdwn.escape(request.work().summary())).append(" in ").append(Mrkdwn.escape(request.accountName()))
             .append(", asked by ").append(Mrkdwn.user(request.requester())).append(": ")
             .append(Mrkdwn.escape(request.state().words())).append('\n');
       }

@@ -30,8 +30,9 @@ public final class ThreadReplies {
 
   /** The request is cleared to run: by its approvals, by its rule (no approval needed), or by breaking glass. */
   public static SlackMessage approved(RootRequest request) {
-    String text = ":white_check_mark: " + Cleared.who(request) + ". Opening a root session in *" + Mrkdwn.escape(request.accountName()) + "* with "
-        + Mrkdwn.code(request.task().policy().policyName()) + "…";
+    String text = ":white_check_mark: " + Cleared.who(request) + ". " + request.rootTask().map(task -> "Opening a root"
+        + " session in *" + Mrkdwn.escape(request.accountName()) + "* with " + Mrkdwn.code(task.policy().policyName())
+        + "…").orElse("Starting: " + Mrkdwn.escape(request.work().summary()) + "…");
     return plain(text);
   }
 
@@ -48,8 +49,8 @@ public final class ThreadReplies {
   public static SlackMessage brokeGlass(RootRequest request, String reviewers) {
     String due = request.clearance().breakGlass().map(review -> Mrkdwn.date(review.dueAt())).orElse("soon");
     String text = ":rotating_light: *Break-glass:* " + Mrkdwn.user(request.requester()) + " ran "
-        + Mrkdwn.escape(request.task().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* ("
-        + Mrkdwn.code(request.task().target().value()) + ") at once, without approval"
+        + Mrkdwn.escape(request.work().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* ("
+        + Mrkdwn.code(request.work().account().value()) + ") at once, without approval"
         + request.clearance().rule().map(rule -> ", under rule “" + Mrkdwn.escape(rule) + "”").orElse("")
         + ", in <#" + request.origin().channel().value() + ">."
         + request.reason().map(r -> "\n>" + r.text()).orElse("")
@@ -61,7 +62,7 @@ public final class ThreadReplies {
   public static SlackMessage reviewOverdue(RootRequest request, String reviewers) {
     String due = request.clearance().breakGlass().map(review -> Mrkdwn.date(review.dueAt())).orElse("");
     return plain(":alarm_clock: *Review overdue:* the break-glass run of request " + Mrkdwn.code(request.id().value())
-        + " (" + Mrkdwn.escape(request.task().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* by "
+        + " (" + Mrkdwn.escape(request.work().summary()) + " in *" + Mrkdwn.escape(request.accountName()) + "* by "
         + Mrkdwn.user(request.requester()) + ") was due for review " + due + ". " + reviewers
         + ": review it on its card in <#" + request.origin().channel().value() + ">.");
   }
@@ -73,14 +74,14 @@ public final class ThreadReplies {
     String who = review.reviewer().map(Mrkdwn::user).orElse("Someone");
     String comment = review.comment().map(c -> "\n>" + Mrkdwn.escape(c)).orElse("");
     return plain((justified ? ":white_check_mark: " : ":x: ") + who + " reviewed the break-glass run of request "
-        + Mrkdwn.code(request.id().value()) + " (" + Mrkdwn.escape(request.task().summary()) + " in *"
+        + Mrkdwn.code(request.id().value()) + " (" + Mrkdwn.escape(request.work().summary()) + " in *"
         + Mrkdwn.escape(request.accountName()) + "* by " + Mrkdwn.user(request.requester()) + "): "
         + (justified ? "justified." : "*not justified*.") + comment);
   }
 
   public static SlackMessage result(RootRequest request, TaskResult result) {
     var blocks = new Blocks();
-    blocks.header(icon(result) + " " + title(result) + request.task().summary());
+    blocks.header(icon(result) + " " + title(result) + request.work().summary());
     blocks.section(Mrkdwn.escape(result.headline()));
     if (!result.steps().isEmpty()) {
       blocks.section("*Steps*\n" + result.steps().stream().map(ThreadReplies::step).collect(Collectors.joining("\n")));
@@ -101,7 +102,7 @@ public final class ThreadReplies {
         blocks.section("*Backup*" + kept + "\n" + shown(backup.policy().json(), request))));
     if (!result.links().isEmpty()) {
       blocks.section("*CloudTrail* (events arrive within minutes)\n" + links(result.links())
-          + result.accessKeyId().map(key -> "\nOr, with credentials of account " + Mrkdwn.code(request.task().target().value())
+          + result.accessKeyId().map(key -> "\nOr, with credentials of account " + Mrkdwn.code(request.work().account().value())
               + ": " + Mrkdwn.code(TrailLinks.lookupCommand(eventsRegion(result), key))).orElse(""));
     }
     blocks.context("Root session key " + result.accessKeyId().map(Mrkdwn::code).orElse("none (no session was opened)")
@@ -112,7 +113,7 @@ public final class ThreadReplies {
           "File it again?", "This files the same task again, with a new preview of what is there now. It needs its"
               + " own approval.", "File", "Not now"));
     }
-    if (result.succeeded() && result.backup().isPresent() && request.task().kind().restorable()) {
+    if (result.succeeded() && result.backup().isPresent() && request.rootTask().map(t -> t.kind().restorable()).orElse(false)) {
       blocks.actions("restore",
           Blocks.confirm(Blocks.button(RESTORE, "Restore previous policy", request.id().value(), null),
               "Ask to restore?",
@@ -205,6 +206,14 @@ public final class ThreadReplies {
 
   /** After a restart: what happened to a request that was approved or running when Rootbot stopped. */
   public static SlackMessage interrupted(RootRequest request, List<TrailLink> links) {
+    if (request.work() instanceof dev.rootbot.bot.request.FleetTask
+        && request.state() == dev.rootbot.bot.request.State.APPROVED) {
+      return plain(request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet
+          ? ":arrows_counterclockwise: Rootbot stopped while this audit ran. It goes on with the accounts whose"
+              + " results were not stored; the finished ones are not read again."
+          : ":arrows_counterclockwise: Rootbot stopped while this deletion ran. The accounts it was deleting in are"
+              + " reported *unknown* and will *not* be run again; the approved rest go on.");
+    }
     String text = request.accessKeyId().isPresent()
         ? ":warning: Rootbot stopped while this task was running, so its outcome is unknown. It will *not* be"
             + " re-run. Check the resource, and CloudTrail for root session key " + Mrkdwn.code(request.accessKeyId().get())

@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a person asked Rootbot for, read from their words by {@link Grammar}: a root task (maybe breaking glass),
+ * What a person asked Rootbot for, read from their words by {@link Grammar}: a root task (maybe breaking glass), a
+ * task over the organization ({@link FleetAsk}),
  * help, the status of open requests, the audit history of an account or a request, what the approval policy
  * says, or the form (when they typed nothing).
  */
 public sealed interface Command
-    permits AskFor, Command.Help, Command.Status, Command.OpenForm, Command.History, Command.BreakGlass,
+    permits AskFor, FleetAsk, Command.Help, Command.Status, Command.OpenForm, Command.History, Command.BreakGlass,
         Command.PolicyQuestion {
 
   /** Show the commands and an example of each. */

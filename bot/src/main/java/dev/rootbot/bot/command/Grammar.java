@@ -75,6 +75,13 @@ public final class Grammar {
       help.append("\n• `").append(SlackText.escape(kind.form(command))).append("`\n    e.g. `")
           .append(SlackText.escape(kind.example(command))).append('`');
     }
+    help.append("\n• `").append(SlackText.escape(command + " " + Parser.ENABLE_FORM)).append("`: turn on centralized root"
+            + " access for the organization")
+        .append("\n• `").append(SlackText.escape(command + " audit all")).append("` or `")
+        .append(SlackText.escape(command + " audit ou <name|ou-id>")).append("`: every member account's root"
+            + " credentials, as a summary and CSV and JSON files")
+        .append("\n• `").append(SlackText.escape(command + " " + Parser.DELETE_FORM)).append("`: audits the OU, then"
+            + " asks to delete what it found");
     help.append("\n• `").append(SlackText.escape(command)).append(" status`: the open requests")
         .append("\n• `").append(SlackText.escape(command + " history account <account>")).append("` or `")
         .append(SlackText.escape(command + " history request <request ID>")).append("`: the latest audit entries,"

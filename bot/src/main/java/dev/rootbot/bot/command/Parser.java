@@ -1,5 +1,6 @@
 package dev.rootbot.bot.command;
 
+import dev.rootbot.actions.fleet.FleetScope;
 import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.BucketName;
@@ -27,6 +28,11 @@ final class Parser {
   private boolean history;
   /** Reading {@code policy <task words>}: the task is only asked about, so no reason is needed. */
   private boolean question;
+  /** The form of the organization-wide task being read, for its errors. */
+  private String fleetForm = "";
+  static final String ENABLE_FORM = "enable [credentials only]";
+  static final String AUDIT_FORM = "audit all | audit ou <name|ou-id>";
+  static final String DELETE_FORM = "delete root credentials in ou <name|ou-id> because <reason>";
 
   Parser(String command, String normalizedText) {
     this.command = command;
@@ -81,6 +87,15 @@ final class Parser {
           + " policy delete root credentials in account prod-data") + ", or say " + SlackInput.quote(command
           + " policy") + " alone", command, List.of());
     }
+    if (verb.is("enable")) {
+      return enable();
+    }
+    if (verb.is("audit") && (words.nextAre("all") || words.nextAre("ou"))) {
+      return auditFleet();
+    }
+    if (verb.is("delete") && words.nextAre("root", "credentials", "in", "ou")) {
+      return deleteFleet();
+    }
     if (verb.is("audit")) {
       kind = TaskForm.AUDIT_ROOT_CREDENTIALS;
       if (words.nextAre("root")) {
@@ -131,12 +146,94 @@ final class Parser {
           + SlackInput.quote(command + " break-glass " + TaskForm.UNLOCK_BUCKET.example("").strip()), command,
           List.of(TaskForm.values()));
     }
+    if (words.nextAre("enable") || words.nextAre("audit", "all") || words.nextAre("audit", "ou")
+        || words.nextAre("delete", "root", "credentials", "in", "ou")) {
+      throw new UsageError("only a root task can break glass, in one account: a task over the organization waits for"
+          + " its approval", command, List.of());
+    }
     Command task = read();
     if (task instanceof AskFor ask) {
       return new Command.BreakGlass(ask);
     }
     throw new UsageError("only a root task can break glass: put the task's own words after \"break-glass\"", command,
         List.of(TaskForm.values()));
+  }
+
+  /** {@code enable [credentials only]}. */
+  private Command enable() {
+    fleetForm = ENABLE_FORM;
+    notAQuestion();
+    if (words.atEnd()) {
+      return new FleetAsk.Enable(false);
+    }
+    if (words.nextAre("credentials", "only")) {
+      words.next();
+      words.next();
+      if (words.atEnd()) {
+        return new FleetAsk.Enable(true);
+      }
+    }
+    throw fleetError("\"enable\" takes nothing after it but \"credentials only\"; got " + SlackInput.quote(words.rest()));
+  }
+
+  /** {@code audit all} or {@code audit ou <name|ou-id>}. */
+  private Command auditFleet() {
+    fleetForm = AUDIT_FORM;
+    notAQuestion();
+    if (words.nextAre("all")) {
+      words.next();
+      if (!words.atEnd()) {
+        throw fleetError("\"audit all\" takes nothing after it; got " + SlackInput.quote(words.rest()));
+      }
+      return new FleetAsk.Audit(FleetScope.all());
+    }
+    List<String> ou = ouWords();
+    if (!words.atEnd()) {
+      throw fleetError("an audit needs no reason: leave out " + SlackInput.quote(words.rest()));
+    }
+    return new FleetAsk.Audit(FleetScope.ou(String.join(" ", ou)));
+  }
+
+  /** {@code delete root credentials in ou <name|ou-id> because <reason>}. */
+  private Command deleteFleet() {
+    fleetForm = DELETE_FORM;
+    notAQuestion();
+    expect("root", "credentials", "in");
+    List<String> ou = ouWords();
+    Optional<Words.Word> because = words.next();
+    if (because.isEmpty()) {
+      throw fleetError("say why after \"because\": deleting root credentials changes every account it covers");
+    }
+    String why = words.rest().replaceFirst("^[:,\\-–—]+", "").strip();
+    if (why.isEmpty()) {
+      throw fleetError("nothing follows \"because\": say why you need it after it");
+    }
+    return new FleetAsk.Delete(FleetScope.ou(String.join(" ", ou)), Reason.fromSlack(why));
+  }
+
+  /** The words of an OU after "ou": its name or ID, up to "because" or the end. */
+  private List<String> ouWords() {
+    words.next(); // "ou"
+    var parts = new ArrayList<String>();
+    while (!words.atEnd() && !words.nextAre("because")) {
+      parts.add(SlackInput.value(words.next().orElseThrow().text()));
+    }
+    if (parts.isEmpty()) {
+      throw fleetError("say which OU: its name, like Production, or its ID, like ou-ab12-cd34ef56");
+    }
+    return parts;
+  }
+
+  /** The approval policy is asked about one account's task; these cover the organization. */
+  private void notAQuestion() {
+    if (question) {
+      throw new UsageError("\"policy\" answers about a task in one account; say " + SlackInput.quote(command
+          + " policy") + " alone to see every rule, the organization-wide tasks' among them", command, List.of());
+    }
+  }
+
+  private UsageError fleetError(String problem) {
+    return new UsageError(problem + ". Form: " + command + " " + fleetForm, command, List.of());
   }
 
   /** {@code history account <account>} or {@code history request <id>}. */

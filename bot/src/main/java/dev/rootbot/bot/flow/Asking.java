@@ -20,6 +20,21 @@ import dev.rootbot.bot.policy.Rule;
 import dev.rootbot.bot.policy.Selection;
 import dev.rootbot.bot.policy.TaskId;
 import dev.rootbot.bot.card.Announcement;
+import dev.rootbot.actions.fleet.EnablePlan;
+import dev.rootbot.actions.fleet.FleetScope;
+import dev.rootbot.actions.fleet.TargetAccount;
+import dev.rootbot.actions.org.OrganizationSnapshot;
+import dev.rootbot.actions.task.Finding;
+import dev.rootbot.actions.task.Fingerprint;
+import dev.rootbot.actions.task.InvalidInput;
+import dev.rootbot.actions.task.Snapshot;
+import dev.rootbot.actions.task.TaskFailure;
+import dev.rootbot.bot.command.FleetAsk;
+import dev.rootbot.bot.request.FleetTask;
+import dev.rootbot.bot.request.Work;
+import dev.rootbot.actions.fleet.AccountAudit;
+import dev.rootbot.actions.fleet.DeletionTarget;
+import dev.rootbot.bot.store.FleetResults;
 import dev.rootbot.bot.request.Briefing;
 import dev.rootbot.bot.request.ChannelId;
 import dev.rootbot.bot.request.NewRequest;
@@ -64,6 +79,15 @@ public final class Asking {
     Preview preview(RootTask task);
   }
 
+  /** The organization as a task over it sees it: the whole tree, and what is on for centralized root access. */
+  public interface FleetView {
+    /** @throws SdkException when Organizations cannot be read */
+    OrganizationSnapshot tree();
+
+    /** @throws TaskFailure saying what could not be read */
+    EnablePlan plan(boolean credentialsOnly);
+  }
+
   /** The bot's view of the organization, to name accounts and place them in OUs for the approval policy. */
   public record Organization(AccountDirectory accounts, OrganizationDirectory directory, Placements placements) {}
 
@@ -81,6 +105,7 @@ public final class Asking {
   private final Clock clock;
   private final Wakers wake;
   private final Metrics metrics;
+  private final FleetView fleetView;
 
   /**
    * @param previews reads what will change before the card; empty when previews are turned off, so that no
@@ -88,7 +113,9 @@ public final class Asking {
    * @param ttl how long a request waits for approval when its rule does not say
    */
   public Asking(Store store, Policies policies, People people, Organization organization, Preflights preflights,
-      Optional<Previews> previews, AwsRegion defaultRegion, Duration ttl, Clock clock, Wakers wake, Metrics metrics) {
+      Optional<Previews> previews, AwsRegion defaultRegion, Duration ttl, Clock clock, Wakers wake, Metrics metrics,
+      FleetView fleetView) {
+    this.fleetView = fleetView;
     this.store = store;
     this.policies = policies;
     this.people = people;
@@ -153,7 +180,8 @@ public final class Asking {
   public RootRequest again(RequestId earlier, UserId requester, Origin origin) {
     RootRequest before = store.requests().find(earlier)
         .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(earlier.value()) + " is not known to Rootbot."));
-    RootTask task = before.task();
+    RootTask task = before.rootTask().orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(earlier.value())
+        + " covers the organization; ask for it again in its own words."));
     Optional<AwsRegion> region = task.kind().onRootUser() ? Optional.empty() : Optional.of(task.eventsRegion());
     return file(task, before.reason(), requester, origin, region, before.restoreOf(), false);
   }
@@ -163,7 +191,7 @@ public final class Asking {
    * (or, breaking glass, to run it at once) in {@code channel} with {@code reason}. The first rule that matches
    * the task and account applies; failing its conditions refuses, saying which rule and why.
    */
-  private Rule clearance(RootTask task, UserId requester, ChannelId channel, Optional<Reason> reason,
+  private Rule clearance(Work task, UserId requester, ChannelId channel, Optional<Reason> reason,
       boolean breakingGlass) {
     Person person;
     try {
@@ -171,13 +199,13 @@ public final class Asking {
     } catch (People.Unavailable e) {
       throw refused(requester, "Rootbot could not check with Slack who you are, so nothing was filed. Try again in a minute.");
     }
-    TaskId id = TaskId.parse(task.kind().id()).orElseThrow(() -> new IllegalStateException("no policy ID for "
-        + task.kind()));
+    TaskId id = TaskId.parse(task.id()).orElseThrow(() -> new IllegalStateException("no policy ID for "
+        + task.id()));
     Selection selection;
     try {
-      selection = policies.current().select(id, organization.placements().of(task.target()));
+      selection = policies.current().select(id, organization.placements().of(task.account()));
     } catch (SdkException e) {
-      throw refused(requester, "Rootbot could not read where account " + Mrkdwn.code(task.target().value())
+      throw refused(requester, "Rootbot could not read where account " + Mrkdwn.code(task.account().value())
           + " is in the organization, which its approval rule depends on, so nothing was filed. Try again.");
     }
     Rule rule = selection.rule().orElseThrow(() -> refused(requester, capitalized(selection.decision().refusal()
@@ -196,7 +224,7 @@ public final class Asking {
 
   private RootRequest file(RootTask asked, Optional<Reason> reason, UserId requester, Origin origin,
       Optional<AwsRegion> region, Optional<RequestId> restoreOf, boolean breakingGlass) {
-    Rule rule = clearance(asked, requester, origin.channel(), reason, breakingGlass);
+    Rule rule = clearance(Work.of(asked), requester, origin.channel(), reason, breakingGlass);
     List<String> warnings = preflight(asked, region, requester);
     RootTask task = asked;
     Briefing briefing = new Briefing(Optional.empty(), Optional.empty(), warnings);
@@ -206,6 +234,159 @@ public final class Asking {
       briefing = new Briefing(preview.snapshot(), preview.accessKeyId(), warnings);
     }
     String name = organization.directory().byId(task.target()).map(Account::name).orElse(task.target().value());
+    return store(Work.of(task), name, reason, requester, origin, briefing, rule, restoreOf, breakingGlass);
+  }
+
+  /**
+   * Files what {@code requester} asked for over the organization: the approval policy's rule for it (matched as
+   * the management account, which stands for the organization), then what the card will show: for enabling, what is
+   * on now and what will change (nothing to do, or what AWS would refuse, is answered at once); for an audit, the
+   * accounts it covers.
+   *
+   * @throws Refusal when they may not ask, the OU is not there, or there is nothing to do
+   */
+  public RootRequest fleet(FleetAsk ask, UserId requester, Origin origin) {
+    OrganizationSnapshot tree;
+    try {
+      tree = fleetView.tree();
+    } catch (SdkException e) {
+      throw refused(requester, "Rootbot could not read the organization from AWS (" + Mrkdwn.escape(String.valueOf(
+          e.getMessage())) + "), so nothing was filed. Try again.");
+    }
+    AccountId management = tree.organization().managementAccount();
+    String name = "organization " + tree.organization().id();
+    if (ask instanceof FleetAsk.Enable enable) {
+      var work = new FleetTask.EnableRootAccess(management, enable.credentialsOnly());
+      Rule rule = clearance(work, requester, origin.channel(), Optional.empty(), false);
+      EnablePlan plan;
+      try {
+        plan = fleetView.plan(enable.credentialsOnly());
+      } catch (TaskFailure e) {
+        throw refused(requester, Mrkdwn.escape(e.getMessage()) + " Nothing was filed.");
+      }
+      if (plan.nothingToDo()) {
+        throw new Refusal(":information_source: Nothing to do, so nothing was filed: centralized root access is already"
+            + " on.\n" + Mrkdwn.escape(plan.text()));
+      }
+      if (!plan.obstacles().isEmpty()) {
+        throw refused(requester, Mrkdwn.escape(String.join("\n", plan.obstacles())) + "\nNothing was filed.");
+      }
+      Briefing briefing = new Briefing(Optional.of(fleetSnapshot("What is on now, and what will change:",
+          plan.text())), Optional.empty(), List.of());
+      return store(work, name, Optional.empty(), requester, origin, briefing, rule, Optional.empty(), false);
+    }
+    if (ask instanceof FleetAsk.Audit audit) {
+      var work = new FleetTask.AuditFleet(management, audit.scope());
+      Rule rule = clearance(work, requester, origin.channel(), Optional.empty(), false);
+      List<TargetAccount> targets = targets(audit.scope(), tree);
+      Briefing briefing = new Briefing(Optional.of(fleetSnapshot("Reads the root user's credentials in "
+          + targets.size() + (targets.size() == 1 ? " ACTIVE member account" : " ACTIVE member accounts") + " ("
+          + audit.scope().describe() + "), each in a root session that only reads. Changes nothing.",
+          names(targets))), Optional.empty(), List.of());
+      return store(work, name, Optional.empty(), requester, origin, briefing, rule, Optional.empty(), false);
+    }
+    FleetAsk.Delete delete = (FleetAsk.Delete) ask;
+    // The audit comes first: it is the deletion's preview, and its end files the deletion with this reason.
+    var work = new FleetTask.AuditFleet(management, delete.scope(), Optional.of(delete.reason()));
+    Rule auditRule = clearance(work, requester, origin.channel(), Optional.empty(), false);
+    clearance(new FleetTask.DeleteCredentialsFleet(management, delete.scope(), RequestId.random()), requester,
+        origin.channel(), Optional.of(delete.reason()), false); // refused now rather than after the audit
+    List<TargetAccount> targets = targets(delete.scope(), tree);
+    Briefing briefing = new Briefing(Optional.of(fleetSnapshot("First reads the root user's credentials in "
+        + targets.size() + (targets.size() == 1 ? " ACTIVE member account" : " ACTIVE member accounts") + " ("
+        + delete.scope().describe() + "), changing nothing; then files the deletion of what it finds, for its own"
+        + " approval.", names(targets))), Optional.empty(), List.of());
+    return store(work, name, Optional.empty(), requester, origin, briefing, auditRule, Optional.empty(), false);
+  }
+
+  /**
+   * Files the deletion of the root credentials that the fleet audit {@code audit} found, for {@code requester} with
+   * {@code reason}: the audit is its preview (its card lists each account and what it has), and each account's run
+   * is bound to the audit's fingerprint there.
+   *
+   * @param from the channel the click came from, which must be the audit's
+   * @throws Refusal when the audit is not a complete fleet audit, found nothing, or the rule refuses
+   */
+  public RootRequest deleteFleet(RequestId audit, UserId requester, ChannelId from, Reason reason) {
+    RootRequest audited = store.requests().find(audit)
+        .orElseThrow(() -> new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not known to Rootbot."));
+    if (!audited.origin().channel().equals(from)) {
+      throw refused(requester, "This button belongs to audit " + Mrkdwn.code(audit.value()) + " in another channel,"
+          + " so nothing was filed. Use the summary in the channel where the audit ran.");
+    }
+    if (!(audited.work() instanceof FleetTask.AuditFleet fleet)
+        || audited.state() != dev.rootbot.bot.request.State.SUCCEEDED) {
+      throw new Refusal("Request " + Mrkdwn.code(audit.value()) + " is not a complete fleet audit, so it cannot say"
+          + " what to delete. Nothing was filed.");
+    }
+    List<AccountAudit> results = new ArrayList<>();
+    for (FleetResults.Stored row : store.fleet().of(audit)) {
+      row.result().filter(r -> row.done()).map(AccountAudit::fromJson).ifPresent(results::add);
+    }
+    results.sort(java.util.Comparator.comparing((AccountAudit r) -> r.account().name())
+        .thenComparing(r -> r.account().id().value())); // as the audit's CSV lists them
+    List<DeletionTarget> targets = DeletionTarget.from(results);
+    if (targets.isEmpty()) {
+      throw new Refusal(":information_source: Audit " + Mrkdwn.code(audit.value()) + " found no root credentials:"
+          + " nothing to delete, so nothing was filed.");
+    }
+    var work = new FleetTask.DeleteCredentialsFleet(audited.work().account(), fleet.scope(), audit);
+    Rule rule = clearance(work, requester, audited.origin().channel(), Optional.of(reason), false);
+    StringBuilder listed = new StringBuilder();
+    int shown = 0;
+    for (DeletionTarget target : targets) {
+      String line = target.account().label() + ": " + target.audited().describe().replace('\n', ' ') + "\n";
+      if (listed.length() + line.length() > 2000) { // escaped, it must stay within a section's 3,000 characters
+        break;
+      }
+      listed.append(line);
+      shown++;
+    }
+    if (shown < targets.size()) {
+      listed.append("… and ").append(targets.size() - shown).append(" more accounts: every one is in the audit's CSV.");
+    }
+    Briefing briefing = new Briefing(Optional.of(new Snapshot(new Finding("Deletes exactly the root credentials that"
+        + " audit " + audit.value() + " found in " + targets.size() + (targets.size() == 1 ? " account" : " accounts")
+        + ", each in a root session of its own bound to what the audit saw there: an account whose credentials"
+        + " changed since is skipped, and nothing is deleted in it.", List.of(new Finding.Section("Accounts and what"
+        + " each has", listed.toString().strip(), false))), Fingerprint.ofLines(targets.stream()
+        .map(t -> t.account().id().value() + " " + t.fingerprint().sha256()).toArray(String[]::new)))),
+        Optional.empty(), List.of());
+    return store(work, audited.accountName(), Optional.of(reason), requester, audited.origin(), briefing, rule,
+        Optional.empty(), false);
+  }
+
+  /** The accounts {@code scope} covers now; refuses an OU that is not there, or one with no ACTIVE member account. */
+  private static List<TargetAccount> targets(FleetScope scope, OrganizationSnapshot tree) {
+    List<TargetAccount> targets;
+    try {
+      targets = scope.targets(tree);
+    } catch (InvalidInput e) {
+      throw new Refusal(Mrkdwn.escape(capitalized(e.getMessage())) + ". Nothing was filed.");
+    }
+    if (targets.isEmpty()) {
+      throw new Refusal("There is no ACTIVE member account in " + Mrkdwn.escape(scope.describe())
+          + ", so nothing was filed.");
+    }
+    return targets;
+  }
+
+  /** "prod-data (333333333333), …" and how many more: the accounts an audit covers, for its card. */
+  private static String names(List<TargetAccount> targets) {
+    int shown = Math.min(targets.size(), 10);
+    String names = String.join(", ", targets.subList(0, shown).stream().map(TargetAccount::label).toList());
+    return targets.size() > shown ? names + " and " + (targets.size() - shown) + " more" : names;
+  }
+
+  /** What the card of a fleet task shows before it runs; its fingerprint covers the text, for the audit log. */
+  private static Snapshot fleetSnapshot(String headline, String text) {
+    return new Snapshot(new Finding(headline, List.of(new Finding.Section("Details", text, false))),
+        Fingerprint.ofLines(java.util.stream.Stream.concat(java.util.stream.Stream.of(headline), text.lines())
+            .toArray(String[]::new)));
+  }
+
+  private RootRequest store(Work task, String name, Optional<Reason> reason, UserId requester, Origin origin,
+      Briefing briefing, Rule rule, Optional<RequestId> restoreOf, boolean breakingGlass) {
     Optional<java.time.Instant> reviewDue = breakingGlass
         ? Optional.of(clock.instant().plus(rule.breakGlass().orElseThrow().reviewWithin())) : Optional.empty();
     var asking = new NewRequest(task, name, requester, origin, reason, rule.ttlOr(ttl), briefing, restoreOf,

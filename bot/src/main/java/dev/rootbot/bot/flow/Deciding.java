@@ -199,8 +199,8 @@ public final class Deciding {
       return policy.rule(name).orElseThrow(() -> new Refusal("The approval policy changed since this was asked: it"
           + " no longer has rule “" + Mrkdwn.escape(name) + "”, so this request cannot be decided. Ask again."));
     }
-    TaskId task = TaskId.parse(request.task().kind().id()).orElseThrow();
-    Selection selection = policy.select(task, placements.of(request.task().target()));
+    TaskId task = TaskId.parse(request.work().id()).orElseThrow();
+    Selection selection = policy.select(task, placements.of(request.work().account()));
     return selection.rule().orElseThrow(() -> new Refusal(capitalized(selection.decision().refusal().orElseThrow())));
   }
 

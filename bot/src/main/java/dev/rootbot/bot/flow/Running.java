@@ -7,16 +7,19 @@ import dev.rootbot.actions.task.Backup;
 import dev.rootbot.bot.card.ThreadReplies;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
+import dev.rootbot.bot.request.FleetTask;
 import dev.rootbot.bot.request.Outcome;
 import dev.rootbot.bot.request.RequestId;
 import dev.rootbot.bot.request.RootRequest;
 import dev.rootbot.bot.request.Transition;
 import dev.rootbot.bot.store.Outgoing;
 import dev.rootbot.bot.store.ReplicaId;
+import dev.rootbot.bot.store.Report;
 import dev.rootbot.bot.store.Requests;
 import dev.rootbot.bot.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +52,7 @@ public final class Running implements AutoCloseable {
   private final Duration poll;
   private final Runnable nudge;
   private final Metrics metrics;
+  private final RunningFleet fleet;
   private final Semaphore free;
   private final Semaphore wake = new Semaphore(0);
   private final ExecutorService workers;
@@ -60,8 +64,9 @@ public final class Running implements AutoCloseable {
    * @param poll how often to look for approved work when nobody nudged (approvals on other replicas)
    * @param nudge wakes the outbox's sender after something was queued
    */
-  public Running(Store store, RootTasks tasks, ReplicaId me, int workers, Duration poll, Runnable nudge,
-      Metrics metrics) {
+  public Running(Store store, RootTasks tasks, RunningFleet fleet, ReplicaId me, int workers, Duration poll,
+      Runnable nudge, Metrics metrics) {
+    this.fleet = fleet;
     this.store = store;
     this.tasks = tasks;
     this.me = me;
@@ -134,8 +139,16 @@ public final class Running implements AutoCloseable {
   /** Runs a request this replica has claimed (it is RUNNING with this replica as its runner). */
   void run(RootRequest claimed) {
     RequestId id = claimed.id();
+    if (claimed.work() instanceof FleetTask) {
+      Instant began = Instant.now();
+      RunningFleet.Ending ending = fleet.run(claimed);
+      metrics.fleetTaskFinished(claimed.work().id(), claimed.work().policy().map(p -> p.policyName()).orElse("none"),
+          ending.end().action().to().name(), Duration.between(began, Instant.now()));
+      finish(id, ending.end(), ending.end().action().to().name(), ending.replies());
+      return;
+    }
     // Bound to what the approver saw: the first read must find it, or nothing is changed.
-    TaskResult result = tasks.run(claimed.task(), claimed.briefing().snapshot(), new TaskObserver() {
+    TaskResult result = tasks.run(claimed.rootTask().orElseThrow(), claimed.briefing().snapshot(), new TaskObserver() {
       @Override
       public void sessionStarted(String accessKeyId, Instant expiresAt) {
         store.requests().sessionStarted(id, accessKeyId);
@@ -148,20 +161,23 @@ public final class Running implements AutoCloseable {
         store.requests().keepBackup(id, backup);
       }
     });
-    metrics.taskFinished(claimed.task(), result);
-    finish(id, result);
-  }
-
-  private void finish(RequestId id, TaskResult result) {
+    metrics.taskFinished(claimed.rootTask().orElseThrow(), result);
     Outcome outcome = new Outcome(result.headline(), result.steps().stream()
         .map(step -> new Outcome.Step(step.action(), step.detail())).collect(Collectors.toList()));
-    Transition end = end(result.status(), outcome);
+    finish(id, end(result.status(), outcome), result.status().name(), after -> List.of(
+        new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.result(after, result).toJson())));
+  }
+
+  /** Stores how the run ended, with the card's update and {@code replies}; never loses it (see the class doc). */
+  private void finish(RequestId id, Transition end, String status, Report replies) {
     Instant giveUp = Instant.now().plus(FINISH_PATIENCE);
     for (int attempt = 1; ; attempt++) {
       try {
-        Requests.Finish finish = store.requests().finish(id, me, end, after -> List.of(
-            new Outgoing(Outgoing.Kind.UPDATE_CARD, ""),
-            new Outgoing(Outgoing.Kind.THREAD_REPLY, ThreadReplies.result(after, result).toJson())));
+        Requests.Finish finish = store.requests().finish(id, me, end, after -> {
+          List<Outgoing> messages = new ArrayList<>(List.of(new Outgoing(Outgoing.Kind.UPDATE_CARD, "")));
+          messages.addAll(replies.messages(after));
+          return messages;
+        });
         nudge.run();
         if (finish.kind() == Requests.Finish.Kind.LATE) {
           log.error("Request {} was declared UNKNOWN while replica {} was still running it (its lease ran out);"
@@ -174,7 +190,7 @@ public final class Running implements AutoCloseable {
       } catch (RuntimeException e) {
         if (Instant.now().isAfter(giveUp)) {
           log.error("Could not store the outcome of request {} ({}) for {}; it will show as UNKNOWN", id.value(),
-              result.status(), FINISH_PATIENCE, e);
+              status, FINISH_PATIENCE, e);
           return;
         }
         log.warn("Could not store the outcome of request {} yet ({}); trying again", id.value(), e.getMessage());

@@ -85,7 +85,7 @@ public final class Sweeping {
       // AWS may be unreachable; the session's own link below still finds its calls.
     }
     request.accessKeyId().ifPresent(key ->
-        links.add(TrailLinks.sessionCalls(request.task().target(), request.task().eventsRegion(), key)));
+        links.add(TrailLinks.sessionCalls(request.work().account(), request.rootTask().map(dev.rootbot.actions.task.RootTask::eventsRegion).orElse(dev.rootbot.actions.task.AwsRegion.US_EAST_1), key)));
     return links;
   }
 }

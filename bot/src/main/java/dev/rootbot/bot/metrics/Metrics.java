@@ -149,6 +149,16 @@ public final class Metrics implements AutoCloseable {
         "outcome", outcome);
   }
 
+  /**
+   * A task over the organization ended in {@code state}, after {@code took}: counted as root tasks are, with the
+   * task policy of its root sessions ({@code none} for enabling, which runs with the bot's own role).
+   */
+  public void fleetTaskFinished(String taskId, String policy, String state, Duration took) {
+    String outcome = state.toLowerCase(java.util.Locale.ROOT);
+    count(TASKS, "policy", policy, "outcome", outcome);
+    record(TASK_SECONDS, nonNegative(took), "task", taskId, "outcome", outcome);
+  }
+
   /** A message left the outbox for Slack: its lag from being queued, in {@code rootbot_outbox_lag_seconds} by kind. */
   public void delivered(String kind, Instant enqueuedAt, Instant now) {
     record(OUTBOX_LAG, nonNegative(Duration.between(enqueuedAt, now)), "kind", kind);

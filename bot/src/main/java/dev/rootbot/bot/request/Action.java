@@ -27,6 +27,11 @@ public enum Action {
   FAIL(State.RUNNING, State.FAILED),
   /** What the task did in AWS is unknown: its replica is gone, or AWS's answer to a change was lost. */
   INTERRUPT(State.RUNNING, State.UNKNOWN),
+  /**
+   * The replica running an audit over the organization is gone. An audit only reads, so it goes back to the
+   * runners, and the one that claims it audits only the accounts whose results were not stored yet.
+   */
+  RESUME(State.RUNNING, State.APPROVED),
   /** The replica that ran it, wrongly declared gone, finished after all: the real outcome replaces UNKNOWN. */
   LATE_SUCCEED(State.UNKNOWN, State.SUCCEEDED),
   /** As {@link #LATE_SUCCEED}, for a task that failed. */

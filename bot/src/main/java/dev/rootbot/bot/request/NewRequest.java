@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * A request as it is asked, before the store gives it an ID and a time.
  *
+ * @param work the root task, or the task over the organization
  * @param accountName the target account's name as Organizations has it, for the card
  * @param ttl how long it waits for approval ({@code ROOTBOT_REQUEST_TTL_MINUTES})
  * @param briefing what the approver will be shown: the preview, the preflight's warnings
@@ -16,14 +17,21 @@ import java.util.Optional;
  * @param reviewDue for a break-glass run, when its review is due
  */
 public record NewRequest(
-    RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl,
+    Work work, String accountName, UserId requester, Origin origin, Optional<Reason> reason, Duration ttl,
     Briefing briefing, Optional<RequestId> restoreOf, Optional<String> rule, Optional<java.time.Instant> reviewDue) {
 
   /** A request with nothing previewed, restoring nothing, under no named rule. */
   public NewRequest(RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason,
       Duration ttl) {
-    this(task, accountName, requester, origin, reason, ttl, Briefing.none(), Optional.empty(), Optional.empty(),
+    this(Work.of(task), accountName, requester, origin, reason, ttl, Briefing.none(), Optional.empty(), Optional.empty(),
         Optional.empty());
+  }
+
+  /** A request for a root task in one account, as asked. */
+  public NewRequest(RootTask task, String accountName, UserId requester, Origin origin, Optional<Reason> reason,
+      Duration ttl, Briefing briefing, Optional<RequestId> restoreOf, Optional<String> rule,
+      Optional<java.time.Instant> reviewDue) {
+    this(Work.of(task), accountName, requester, origin, reason, ttl, briefing, restoreOf, rule, reviewDue);
   }
 
   public NewRequest {
@@ -31,7 +39,7 @@ public record NewRequest(
     Objects.requireNonNull(restoreOf, "restoreOf");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(reviewDue, "reviewDue");
-    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(work, "work");
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(reason, "reason");

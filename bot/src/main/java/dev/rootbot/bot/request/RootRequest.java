@@ -1,7 +1,6 @@
 package dev.rootbot.bot.request;
 
 import dev.rootbot.actions.task.Backup;
-import dev.rootbot.actions.task.RootTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +10,8 @@ import java.util.Optional;
  * One request for a root task, from the moment it is asked until it ends: what, for whom, why, and
  * everything that happened to it. The store keeps it; {@link #after} is the same change in memory.
  *
- * @param accountName the target account's name, for people; the task holds its ID
+ * @param work the root task in one account, or the task over the organization
+ * @param accountName the target account's name, for people (the organization's, for a fleet task); the work holds its ID
  * @param card the approval card's message, once posted
  * @param decidedBy who approved, denied or cancelled it (see {@link #approver()})
  * @param accessKeyId the root session's access key ID, the key that ties its calls together in CloudTrail
@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public record RootRequest(
     RequestId id,
-    RootTask task,
+    Work work,
     String accountName,
     UserId requester,
     Origin origin,
@@ -44,7 +44,7 @@ public record RootRequest(
 
   public RootRequest {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(work, "work");
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(state, "state");
@@ -56,8 +56,8 @@ public record RootRequest(
     if (accountName == null || accountName.isBlank()) {
       throw new IllegalArgumentException("a request names its account for people; got none");
     }
-    if (task.changes() && reason.isEmpty()) {
-      throw new IllegalArgumentException("a task that changes something needs a reason: " + task.summary());
+    if (work.needsReason() && reason.isEmpty()) {
+      throw new IllegalArgumentException("a task that changes something needs a reason: " + work.summary());
     }
     if (!expiresAt.isAfter(createdAt)) {
       throw new IllegalArgumentException("a request expires after it is created");
@@ -66,7 +66,7 @@ public record RootRequest(
 
   /** A new request waiting for approval, created at {@code now} and expiring {@code ttl} later. */
   public static RootRequest requested(RequestId id, NewRequest asked, Instant now) {
-    return new RootRequest(id, asked.task(), asked.accountName(), asked.requester(), asked.origin(), asked.reason(),
+    return new RootRequest(id, asked.work(), asked.accountName(), asked.requester(), asked.origin(), asked.reason(),
         State.REQUESTED, now, now.plus(asked.ttl()), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), asked.briefing(),
         asked.restoreOf(), new Clearance(asked.rule(), java.util.List.of(), asked.reviewDue().map(BreakGlassReview::due)));
@@ -82,7 +82,7 @@ public record RootRequest(
     State next = state.after(action).orElseThrow(() -> new IllegalStateException(
         "cannot " + action.name().toLowerCase(java.util.Locale.ROOT) + " request " + id + ": it is " + state.words()));
     boolean decides = action.needsPerson();
-    return new RootRequest(id, task, accountName, requester, origin, reason, next, createdAt, expiresAt,
+    return new RootRequest(id, work, accountName, requester, origin, reason, next, createdAt, expiresAt,
         decides ? transition.by() : decidedBy,
         decides ? Optional.of(now) : decidedAt,
         card,
@@ -94,8 +94,13 @@ public record RootRequest(
 
   /** The same request with another clearance: as the store reads its approvals. */
   public RootRequest with(Clearance other) {
-    return new RootRequest(id, task, accountName, requester, origin, reason, state, createdAt, expiresAt, decidedBy,
+    return new RootRequest(id, work, accountName, requester, origin, reason, state, createdAt, expiresAt, decidedBy,
         decidedAt, card, startedAt, accessKeyId, backup, outcome, finishedAt, briefing, restoreOf, other);
+  }
+
+  /** The root task, for a request in one account; empty for a task over the organization. */
+  public java.util.Optional<dev.rootbot.actions.task.RootTask> rootTask() {
+    return work.rootTask();
   }
 
   /** Who approved it, once someone has. */

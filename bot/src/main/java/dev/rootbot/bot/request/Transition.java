@@ -61,6 +61,11 @@ public record Transition(Action action, Optional<UserId> by, Optional<Outcome> o
     return new Transition(Action.FAIL, Optional.empty(), Optional.of(outcome));
   }
 
+  /** An audit over the organization whose replica is gone goes back to the runners (it only reads). */
+  public static Transition resume() {
+    return new Transition(Action.RESUME, Optional.empty(), Optional.empty());
+  }
+
   public static Transition interrupt(Outcome outcome) {
     return new Transition(Action.INTERRUPT, Optional.empty(), Optional.of(outcome));
   }

@@ -43,6 +43,13 @@ record CommentForm(String callback, String field, String title, String submit, S
       "Required. It is announced where the break-glass was, shown on the card and kept in the audit log.", true,
       "Say why it was not justified, in a few words.");
 
+  /** Delete the root credentials a fleet audit found: why, which the card shows the approvers. */
+  static final CommentForm DELETE_FLEET = new CommentForm("delete_fleet_reason", "delete_reason",
+      "Delete root credentials", "File request", "Not now", "Why delete the root credentials that audit %s found?",
+      "SEC-12 clean-up: nobody should hold long-term root credentials",
+      "The approvers read it on the card; it is kept in the audit log. The deletion needs its own approval.", true,
+      "Say why, in a few words: the approvers read it.");
+
   String view(RequestId request, ChannelId channel, MessageTs card) {
     var remembered = new JsonObject();
     remembered.addProperty("request", request.value());

@@ -6,6 +6,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import dev.rootbot.bot.command.AskFor;
+import dev.rootbot.bot.command.FleetAsk;
 import dev.rootbot.bot.command.Command;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
@@ -96,7 +97,9 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     Origin origin = Origin.thread(new ChannelId(event.getChannel()), new MessageTs(threadTs));
     try {
-      if (command instanceof Command.BreakGlass glass) {
+      if (command instanceof FleetAsk fleet) {
+        asking.fleet(fleet, new UserId(event.getUser()), origin);
+      } else if (command instanceof Command.BreakGlass glass) {
         asking.breakGlass(glass.ask(), new UserId(event.getUser()), origin);
       } else {
         asking.ask((AskFor) command, new UserId(event.getUser()), origin);

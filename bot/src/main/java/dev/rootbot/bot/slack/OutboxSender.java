@@ -6,6 +6,13 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Message;
 import dev.rootbot.bot.card.Announcement;
 import dev.rootbot.bot.card.Card;
+import dev.rootbot.bot.card.FleetFile;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import dev.rootbot.bot.card.SlackMessage;
 import dev.rootbot.bot.logging.RequestLog;
 import dev.rootbot.bot.metrics.Metrics;
@@ -58,6 +65,9 @@ public final class OutboxSender implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
   /** How far before a message was queued to look for it in Slack: clocks of Slack and the replicas differ. */
   private static final Duration LOOK_BACK = Duration.ofMinutes(2);
+  /** Sends a file's bytes to the upload URL Slack gave; never redirected, never resent by itself. */
+  private static final HttpClient UPLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final Store store;
   private final MethodsClient slack;
@@ -196,9 +206,66 @@ public final class OutboxSender implements AutoCloseable {
         return error(slack.chatPostMessage(r -> r.channel(elsewhere).text(announcement.message().text())
             .blocksAsString(announcement.message().blocks()).metadata(metadata(delivery))
             .unfurlLinks(false).unfurlMedia(false)));
+      case PROGRESS:
+        return progress(delivery, request, channel);
+      case UPLOAD:
+        return upload(FleetFile.fromJson(delivery.message().body()), channel,
+            request.card().or(() -> request.origin().thread()));
       default:
         throw new IllegalStateException("unknown outbox message " + delivery.message().kind());
     }
+  }
+
+  /** Posts the progress message in the thread the first time, and updates that one message after. */
+  private Optional<String> progress(Delivery delivery, RootRequest request, String channel)
+      throws IOException, SlackApiException {
+    SlackMessage progress = SlackMessage.fromJson(delivery.message().body());
+    Optional<MessageTs> posted = store.fleet().progressMessage(request.id());
+    Optional<MessageTs> thread = request.card().or(() -> request.origin().thread());
+    if (posted.isEmpty() && delivery.attempts() > 1) {
+      posted = alreadyPosted(delivery, request, channel, thread).map(m -> new MessageTs(m.getTs()));
+      posted.ifPresent(ts -> store.fleet().progressPosted(request.id(), ts));
+    }
+    if (posted.isPresent()) {
+      String ts = posted.get().value();
+      return error(slack.chatUpdate(r -> r.channel(channel).ts(ts).text(progress.text())
+          .blocksAsString(progress.blocks())));
+    }
+    var response = slack.chatPostMessage(r -> r.channel(channel).threadTs(thread.map(MessageTs::value).orElse(null))
+        .text(progress.text()).blocksAsString(progress.blocks()).metadata(metadata(delivery))
+        .unfurlLinks(false).unfurlMedia(false));
+    if (response.isOk()) {
+      store.fleet().progressPosted(request.id(), new MessageTs(response.getTs()));
+    }
+    return error(response);
+  }
+
+  /**
+   * Shares {@code file} in the thread in Slack's three steps: an upload URL, the bytes, then the share. A step with
+   * no answer is an IOException, and the outbox tries the whole again (at worst the file is shared twice).
+   */
+  private Optional<String> upload(FleetFile file, String channel, Optional<MessageTs> thread)
+      throws IOException, SlackApiException {
+    byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+    var url = slack.filesGetUploadURLExternal(r -> r.filename(file.filename()).length(bytes.length));
+    if (!url.isOk()) {
+      return error(url);
+    }
+    var post = HttpRequest.newBuilder(URI.create(url.getUploadUrl())).timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).header("Content-Type", "application/octet-stream").build();
+    try {
+      var answer = UPLOADS.send(post, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IOException("the upload URL answered " + answer.statusCode());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while uploading " + file.filename(), e);
+    }
+    return error(slack.filesCompleteUploadExternal(r -> r.channelId(channel)
+        .threadTs(thread.map(MessageTs::value).orElse(null))
+        .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId())
+            .title(file.title()).build()))));
   }
 
   private Optional<String> postCard(Delivery delivery, RootRequest request) throws IOException, SlackApiException {

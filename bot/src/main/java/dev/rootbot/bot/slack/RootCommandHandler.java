@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.rootbot.bot.command.AskFor;
+import dev.rootbot.bot.command.FleetAsk;
 import dev.rootbot.bot.command.Command;
 import dev.rootbot.bot.command.Grammar;
 import dev.rootbot.bot.command.UsageError;
@@ -72,6 +73,21 @@ final class RootCommandHandler implements SlashCommandHandler {
       ChannelId channel = new ChannelId(payload.getChannelId());
       boolean taken = work.submit("/root policy", () -> answer.tell(policy.tell(asked, asker, channel)));
       return ctx.ack(taken ? ":mag: Reading the approval policy…" : Work.BUSY);
+    }
+    if (command instanceof FleetAsk fleet) {
+      UserId requester = new UserId(payload.getUserId());
+      Origin origin = Origin.channel(new ChannelId(payload.getChannelId()));
+      boolean taken = work.submit("/root request", Replays.once(req, seen, () -> {
+        try {
+          asking.fleet(fleet, requester, origin);
+        } catch (UsageError e) {
+          answer.tell(e.getMessage());
+        } catch (Refusal refusal) {
+          answer.tell(refusal.mrkdwn());
+        }
+      }));
+      return ctx.ack(taken ? ":hourglass_flowing_sand: Reading the organization; the request's card will appear in this"
+          + " channel." : Work.BUSY);
     }
     boolean breakingGlass = command instanceof Command.BreakGlass;
     AskFor ask = command instanceof Command.BreakGlass glass ? glass.ask() : (AskFor) command;

@@ -1,5 +1,10 @@
 package dev.rootbot.bot.slack;
 
+import java.util.Optional;
+import dev.rootbot.bot.request.Reason;
+import dev.rootbot.bot.flow.Refusal;
+import dev.rootbot.bot.flow.RunningFleet;
+import dev.rootbot.bot.card.FleetReplies;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -31,7 +36,7 @@ public final class SlackApp {
    */
   public static App build(Slack slack, String botToken, String command, Grammar grammar, Asking asking,
       Deciding deciding, OrganizationDirectory directory, Supplier<String> status, ReadingHistory history,
-      TellingPolicy policy, SeenEvents seen, Work jobs) {
+      TellingPolicy policy, SeenEvents seen, Work jobs, RunningFleet fleet) {
     var config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(botToken)
@@ -57,6 +62,18 @@ public final class SlackApp {
     app.blockAction(Card.CANCEL, new DecisionHandler("cancel", deciding::cancel, jobs));
     app.blockAction(ThreadReplies.RESTORE, new FollowUpHandler("restore", asking::restore, seen, jobs));
     app.blockAction(ThreadReplies.AGAIN, new FollowUpHandler("file again", asking::again, seen, jobs));
+    app.blockAction(FleetReplies.DELETE_FLEET, new CommentFormHandler(CommentForm.DELETE_FLEET,
+        "Delete root credentials"));
+    app.viewSubmission(CommentForm.DELETE_FLEET.callback(), new CommentSubmissionHandler(CommentForm.DELETE_FLEET,
+        "delete fleet", (click, why) -> {
+          try {
+            asking.deleteFleet(click.request(), click.clicker(), click.channel(), Reason.fromPlainText(why.orElseThrow()));
+            return Optional.empty();
+          } catch (Refusal refusal) {
+            return Optional.of(refusal.mrkdwn());
+          }
+        }, seen, jobs));
+    app.blockAction(FleetReplies.STOP, new DecisionHandler("stop", fleet::stop, jobs));
     app.viewSubmission(RequestForm.CALLBACK, new FormSubmissionHandler(grammar, asking, seen, jobs));
     app.blockSuggestion(RequestForm.ACCOUNT, new AccountOptionsHandler(directory));
     return app;

@@ -68,7 +68,7 @@ final class JdbcRequests implements Requests {
         RootRequest request = RootRequest.requested(RequestId.random(), asked, now);
         if (rows.insert(connection, request)) {
           audit.append(connection, now, Optional.of(request.id()), request.requester().value(), "request",
-              describe(request), RequestFacts.filed(request, StoredJson.task(request.task())));
+              describe(request), RequestFacts.filed(request, StoredJson.task(request.work())));
           if (request.briefing().previewKey().isPresent()) {
             Facts preview = Facts.NONE.with(RequestFacts.PREVIEW_KEY, request.briefing().previewKey().get());
             if (request.briefing().snapshot().isPresent()) {
@@ -78,6 +78,14 @@ final class JdbcRequests implements Requests {
                 "read what will change in a root session with access key ID " + request.briefing().previewKey().get()
                     + request.briefing().snapshot().map(s -> ": " + s.finding().headline() + " (sha256 "
                         + s.fingerprint().sha256() + ")").orElse(""), preview);
+          } else if (request.work() instanceof dev.rootbot.bot.request.FleetTask
+              && request.briefing().snapshot().isPresent()) {
+            // What the approver of a task over the organization is shown (for a deletion, every account's audited
+            // fingerprint, which binds its run) was read without a root session of its own: chained all the same.
+            var shown = request.briefing().snapshot().get();
+            audit.append(connection, now, Optional.of(request.id()), JdbcAuditLog.ROOTBOT, "preview", "shown on the"
+                + " card: " + shown.finding().headline() + " (sha256 " + shown.fingerprint().sha256() + ")",
+                Facts.NONE.with(RequestFacts.FINGERPRINT, shown.fingerprint().sha256()));
           }
           outbox.enqueue(connection, request.id(), report.messages(request), now);
           return request;
@@ -413,7 +421,7 @@ final class JdbcRequests implements Requests {
       var recovered = new ArrayList<RootRequest>();
       for (RootRequest request : rows.where(connection, "(state = 'RUNNING' AND (runner IS NULL OR runner NOT IN"
               + " (SELECT id FROM replicas WHERE stopped_at IS NULL AND heartbeat_at > ?)))"
-              + " OR (state = 'APPROVED' AND decided_at <= ?) ORDER BY created_at, id",
+              + " OR (state = 'APPROVED' AND decided_at <= ? AND started_at IS NULL) ORDER BY created_at, id",
           now.minus(lease), now.minus(approvedFor))) {
         move(connection, request.id(), recovery(request, approvedFor), report).ifPresent(recovered::add);
       }
@@ -493,6 +501,12 @@ final class JdbcRequests implements Requests {
       return Transition.abandon(Outcome.of("No Rootbot replica could start the task within " + approvedFor.toMinutes()
           + " minutes of the approval, so nothing was done in AWS. Ask again if it is still needed."));
     }
+    if (request.work() instanceof dev.rootbot.bot.request.FleetTask.AuditFleet
+        || request.work() instanceof dev.rootbot.bot.request.FleetTask.DeleteCredentialsFleet) {
+      // Account by account: an audit only reads, and a deletion's accounts in flight end UNKNOWN (never run
+      // again) while the approved rest continue, whoever claims it.
+      return Transition.resume();
+    }
     String key = request.accessKeyId().map(k -> " (access key ID " + k + ")").orElse("");
     return Transition.interrupt(Outcome.of("The Rootbot replica running the task stopped, so it may or may not have"
         + " changed something. It will not be run again: check the resource, and CloudTrail for the root session's"
@@ -511,7 +525,7 @@ final class JdbcRequests implements Requests {
   }
 
   private static String describe(RootRequest request) {
-    return request.task().summary() + " in " + request.accountName() + " (" + request.task().target() + ") with "
-        + request.task().policy() + request.reason().map(r -> ", because " + r.text()).orElse("");
+    return request.work().summary() + " in " + request.accountName() + " (" + request.work().account() + ") with "
+        + request.work().policy().map(String::valueOf).orElse("the bot's own role") + request.reason().map(r -> ", because " + r.text()).orElse("");
   }
 }

@@ -17,6 +17,7 @@ final class JdbcStore implements Store {
   private final JdbcOutbox outbox;
   private final JdbcSeenEvents events;
   private final JdbcReplicas replicas;
+  private final JdbcFleetResults fleet;
 
   private JdbcStore(Database database) {
     this.database = database;
@@ -25,6 +26,7 @@ final class JdbcStore implements Store {
     this.requests = new JdbcRequests(database, audit, outbox);
     this.events = new JdbcSeenEvents(database);
     this.replicas = new JdbcReplicas(database);
+    this.fleet = new JdbcFleetResults(database, audit);
   }
 
   static JdbcStore open(Location location, Clock clock, int connections) {
@@ -55,6 +57,11 @@ final class JdbcStore implements Store {
     } catch (IOException e) {
       throw new StoreFailure("cannot create the folder for " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public FleetResults fleet() {
+    return fleet;
   }
 
   @Override

@@ -32,6 +32,13 @@ public record Outgoing(Kind kind, String body) {
      * Post in another channel than the request's, at its top level, such as a break-glass notice for the announce
      * channels: the {@code body} names the channel and holds the message.
      */
-    ANNOUNCE
+    ANNOUNCE,
+    /**
+     * The progress of a task over the organization (its {@code body} the message): posted in the thread the first
+     * time, then that one message is updated in place.
+     */
+    PROGRESS,
+    /** Share a file in the thread (its {@code body} a {@code FleetFile}), such as a fleet audit's CSV. */
+    UPLOAD
   }
 }

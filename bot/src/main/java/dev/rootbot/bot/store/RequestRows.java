@@ -43,9 +43,9 @@ final class RequestRows {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (id) DO NOTHING")) {
       insert.setString(1, request.id().value());
-      insert.setString(2, StoredJson.kind(request.task()));
-      insert.setString(3, StoredJson.task(request.task()));
-      insert.setString(4, request.task().target().value());
+      insert.setString(2, StoredJson.kind(request.work()));
+      insert.setString(3, StoredJson.task(request.work()));
+      insert.setString(4, request.work().account().value());
       insert.setString(5, request.accountName());
       insert.setString(6, request.requester().value());
       insert.setString(7, request.origin().channel().value());

@@ -33,7 +33,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class Schema {
   /** The schema this code reads and writes; a store with a higher version is refused, not guessed at. */
-  static final int VERSION = 5; // the newest migration: V5, the audit chain (AuditChainMigration)
+  static final int VERSION = 6; // the newest migration: V6__fleet (V5 is the audit chain, AuditChainMigration)
 
   private static final String HISTORY = "flyway_schema_history";
 

@@ -46,6 +46,9 @@ public interface Store extends AutoCloseable {
 
   Requests requests();
 
+  /** Each account's result of the tasks over the organization. */
+  FleetResults fleet();
+
   AuditLog audit();
 
   Outbox outbox();

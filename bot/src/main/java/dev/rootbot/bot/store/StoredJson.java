@@ -9,9 +9,14 @@ import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.Backup;
 import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.actions.task.PolicyDocument;
-import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
+import dev.rootbot.actions.fleet.FleetKind;
+import dev.rootbot.actions.fleet.FleetScope;
+import dev.rootbot.bot.request.FleetTask;
 import dev.rootbot.bot.request.Outcome;
+import dev.rootbot.bot.request.RequestId;
+import dev.rootbot.bot.request.Work;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,28 +30,86 @@ final class StoredJson {
   private StoredJson() {}
 
   /** The stored name of a task's kind, e.g. {@code unlock_bucket}. */
-  static String kind(RootTask task) {
-    return task.kind().storedName();
+  static String kind(Work work) {
+    return work.storedName();
   }
 
-  static String task(RootTask task) {
+  /**
+   * The work as JSON: its kind, its account as {@code target}, and its own fields. A task over the organization
+   * stores its scope ({@code scope} {@code all} or {@code ou}, with {@code ou} as the person named it), whether
+   * it is credentials only, and the audit a deletion is bound to.
+   */
+  static String task(Work work) {
     var json = new JsonObject();
-    json.addProperty("kind", kind(task));
-    json.addProperty("target", task.target().value());
-    task.fields().entrySet().forEach(field -> json.add(field.getKey(), field.getValue()));
+    json.addProperty("kind", kind(work));
+    json.addProperty("target", work.account().value());
+    if (work instanceof Work.InAccount one) {
+      one.task().fields().entrySet().forEach(field -> json.add(field.getKey(), field.getValue()));
+    } else if (work instanceof FleetTask.EnableRootAccess enable) {
+      json.addProperty("credentials_only", enable.credentialsOnly());
+    } else if (work instanceof FleetTask.AuditFleet audit) {
+      scope(json, audit.scope());
+      audit.thenDelete().ifPresent(reason -> json.addProperty("then_delete_because", reason.text()));
+    } else if (work instanceof FleetTask.DeleteCredentialsFleet delete) {
+      scope(json, delete.scope());
+      json.addProperty("audit", delete.audit().value());
+    }
     return json.toString();
   }
 
-  static RootTask task(String text) {
+  private static void scope(JsonObject json, FleetScope scope) {
+    if (scope instanceof FleetScope.InOu ou) {
+      json.addProperty("scope", "ou");
+      json.addProperty("ou", ou.nameOrId());
+    } else {
+      json.addProperty("scope", "all");
+    }
+  }
+
+  /** A root task as JSON: {@link #task(Work)} of the task in its account. */
+  static String task(dev.rootbot.actions.task.RootTask task) {
+    return task(Work.of(task));
+  }
+
+  static String kind(dev.rootbot.actions.task.RootTask task) {
+    return kind(Work.of(task));
+  }
+
+  static Work task(String text) {
     JsonObject json = JsonParser.parseString(text).getAsJsonObject();
     String kind = string(json, "kind");
-    TaskKind found = TaskKind.fromStoredName(kind).orElseThrow(() ->
-        new StoreFailure("unknown task kind \"" + kind + "\"; was it stored by a newer Rootbot?"));
     try {
-      return found.read(new AccountId(string(json, "target")), json);
-    } catch (InvalidInput e) {
+      AccountId target = new AccountId(string(json, "target"));
+      Optional<TaskKind> one = TaskKind.fromStoredName(kind);
+      if (one.isPresent()) {
+        return Work.of(one.get().read(target, json));
+      }
+      FleetKind fleet = FleetKind.fromStoredName(kind).orElseThrow(() ->
+          new StoreFailure("unknown task kind \"" + kind + "\"; was it stored by a newer Rootbot?"));
+      switch (fleet) {
+        case ENABLE_ROOT_ACCESS:
+          return new FleetTask.EnableRootAccess(target, json.has("credentials_only")
+              && json.get("credentials_only").getAsBoolean());
+        case AUDIT_FLEET:
+          return new FleetTask.AuditFleet(target, scope(json), json.has("then_delete_because")
+              ? Optional.of(new dev.rootbot.bot.request.Reason(string(json, "then_delete_because"))) : Optional.empty());
+        default:
+          return new FleetTask.DeleteCredentialsFleet(target, scope(json), RequestId.parse(string(json, "audit")));
+      }
+    } catch (IllegalArgumentException e) {
       throw new StoreFailure("a stored " + kind + " task cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  private static FleetScope scope(JsonObject json) {
+    String scope = string(json, "scope");
+    if (scope.equals("all")) {
+      return FleetScope.all();
+    }
+    if (scope.equals("ou")) {
+      return FleetScope.ou(string(json, "ou"));
+    }
+    throw new StoreFailure("unknown fleet scope \"" + scope + "\"");
   }
 
   /** A list of texts as a JSON array, e.g. the preflight's warnings. */

@@ -121,7 +121,7 @@ class EvidenceTest {
     Backup backup = new Backup(Backup.Kind.BUCKET_POLICY, SampleChain.PAYMENTS, "payments-audit-logs",
         AwsRegion.US_EAST_1, new PolicyDocument(POLICY));
     assertThat(done.state()).isEqualTo(State.SUCCEEDED);
-    return new RootRequest(done.id(), done.task(), done.accountName(), done.requester(), done.origin(), done.reason(),
+    return new RootRequest(done.id(), done.work(), done.accountName(), done.requester(), done.origin(), done.reason(),
         done.state(), done.createdAt(), done.expiresAt(), done.decidedBy(), done.decidedAt(), done.card(),
         done.startedAt(), Optional.of(SampleChain.KEY), Optional.of(backup), done.outcome(), done.finishedAt(),
         done.briefing(), done.restoreOf(), done.clearance());

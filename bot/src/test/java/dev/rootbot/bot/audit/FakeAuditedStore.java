@@ -26,11 +26,11 @@ final class FakeAuditedStore {
 
   RootRequest file(RequestId id, NewRequest asked) {
     RootRequest request = RootRequest.requested(id, asked, tick());
-    String task = "{\"kind\":\"unlock_bucket\",\"target\":\"" + request.task().target().value() + "\",\"of\":\"" + id + "\"}";
-    rows.put(id.value(), new RequestRow(id.value(), request.requester().value(), request.task().target().value(), task,
+    String task = "{\"kind\":\"unlock_bucket\",\"target\":\"" + request.work().account().value() + "\",\"of\":\"" + id + "\"}";
+    rows.put(id.value(), new RequestRow(id.value(), request.requester().value(), request.work().account().value(), task,
         request.reason().map(r -> r.text()), request.state().name(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty()));
-    append(Optional.of(id), request.requester().value(), "request", request.task().summary() + " in "
+    append(Optional.of(id), request.requester().value(), "request", request.work().summary() + " in "
         + request.accountName(), RequestFacts.filed(request, task));
     return request;
   }

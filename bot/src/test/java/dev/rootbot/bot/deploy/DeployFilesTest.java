@@ -86,7 +86,10 @@ class DeployFilesTest {
       Map.entry("usergroups.users.list", "usergroups:read"),
       // Before posting again a message whose answer was lost, to see whether Slack has it (public and private).
       Map.entry("conversations.history", "channels:history groups:history"),
-      Map.entry("conversations.replies", "channels:history groups:history"));
+      Map.entry("conversations.replies", "channels:history groups:history"),
+      // A fleet audit's report, shared in its thread as CSV and JSON files.
+      Map.entry("files.getUploadURLExternal", "files:write"),
+      Map.entry("files.completeUploadExternal", "files:write"));
 
   /** The Web API methods the bot's code calls through the Slack SDK, e.g. {@code chatPostMessage} → chat.postMessage. */
   private static final Pattern SDK_CALL = Pattern.compile(

@@ -106,7 +106,7 @@ class InformedApprovalTest {
 
     assertThat(card.allText()).contains("eu-west-1");
     RootRequest filed = sandbox.awaitRequest(card, r -> true);
-    assertThat(filed.task().eventsRegion().code()).isEqualTo("eu-west-1");
+    assertThat(filed.rootTask().orElseThrow().eventsRegion().code()).isEqualTo("eu-west-1");
   }
 
   @Test

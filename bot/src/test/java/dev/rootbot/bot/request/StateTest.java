@@ -9,6 +9,7 @@ import static dev.rootbot.bot.request.Action.DENY;
 import static dev.rootbot.bot.request.Action.EXPIRE;
 import static dev.rootbot.bot.request.Action.FAIL;
 import static dev.rootbot.bot.request.Action.INTERRUPT;
+import static dev.rootbot.bot.request.Action.RESUME;
 import static dev.rootbot.bot.request.Action.LATE_FAIL;
 import static dev.rootbot.bot.request.Action.LATE_SUCCEED;
 import static dev.rootbot.bot.request.Action.START;
@@ -40,13 +41,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StateTest {
   /**
    * DESIGN §4, plus the ways out when a runner is gone: APPROVED too long without a runner fails, RUNNING
-   * whose replica is gone is UNKNOWN, and that replica, if it was alive after all, reports the real outcome.
+   * whose replica is gone is UNKNOWN (a fleet audit, which only reads, is resumed: back to APPROVED), and that replica, if it was alive after all, reports the real outcome.
    */
   private static final Map<State, Map<Action, State>> DIAGRAM = Map.of(
       REQUESTED, Map.of(APPROVE, APPROVED, ADMIT, APPROVED, BREAK_GLASS, APPROVED, DENY, DENIED, CANCEL, CANCELLED,
           EXPIRE, EXPIRED),
       APPROVED, Map.of(START, RUNNING, ABANDON, FAILED),
-      RUNNING, Map.of(SUCCEED, SUCCEEDED, FAIL, FAILED, INTERRUPT, UNKNOWN),
+      RUNNING, Map.of(SUCCEED, SUCCEEDED, FAIL, FAILED, INTERRUPT, UNKNOWN, RESUME, APPROVED),
       SUCCEEDED, Map.of(), FAILED, Map.of(), DENIED, Map.of(), CANCELLED, Map.of(), EXPIRED, Map.of(),
       UNKNOWN, Map.of(LATE_SUCCEED, SUCCEEDED, LATE_FAIL, FAILED));
 
@@ -156,6 +157,7 @@ class StateTest {
       case SUCCEED -> Transition.succeed(outcome);
       case FAIL -> Transition.fail(outcome);
       case INTERRUPT -> Transition.interrupt(outcome);
+      case RESUME -> Transition.resume();
       case LATE_SUCCEED -> Transition.succeed(outcome).late().orElseThrow();
       case LATE_FAIL -> Transition.fail(outcome).late().orElseThrow();
     };

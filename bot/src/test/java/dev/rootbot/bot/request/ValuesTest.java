@@ -108,7 +108,7 @@ class ValuesTest {
   @Test
   void a_task_that_changes_something_cannot_be_requested_without_a_reason() {
     NewRequest asked = SampleRequests.asked();
-    var noReason = new NewRequest(asked.task(), asked.accountName(), asked.requester(), asked.origin(),
+    var noReason = new NewRequest(asked.work().rootTask().orElseThrow(), asked.accountName(), asked.requester(), asked.origin(),
         Optional.empty(), asked.ttl());
 
     assertThatIllegalArgumentException().isThrownBy(() -> RootRequest.requested(RequestId.random(), noReason, SampleRequests.NOON))
@@ -122,7 +122,7 @@ class ValuesTest {
   void a_request_waits_a_positive_time() {
     NewRequest asked = SampleRequests.asked();
 
-    assertThatIllegalArgumentException().isThrownBy(() -> new NewRequest(asked.task(), asked.accountName(),
+    assertThatIllegalArgumentException().isThrownBy(() -> new NewRequest(asked.work().rootTask().orElseThrow(), asked.accountName(),
         asked.requester(), asked.origin(), asked.reason(), Duration.ZERO));
   }
 

@@ -1,5 +1,8 @@
 package dev.rootbot.bot.store;
 
+import dev.rootbot.bot.request.Briefing;
+import dev.rootbot.actions.fleet.FleetScope;
+import dev.rootbot.bot.request.FleetTask;
 import static dev.rootbot.bot.request.SampleRequests.ALICE;
 import static dev.rootbot.bot.request.SampleRequests.BOB;
 import static dev.rootbot.bot.request.SampleRequests.CAROL;
@@ -107,6 +110,66 @@ abstract class StoreContract {
     assertThat(filed.createdAt()).isEqualTo(NOON);
     assertThat(filed.expiresAt()).isEqualTo(NOON.plus(TTL));
     assertThat(store.requests().find(filed.id())).contains(filed);
+  }
+
+  @Test
+  void a_fleet_audit_request_reads_back_equal_and_its_accounts_results_are_kept_as_they_complete() {
+    var audit = new FleetTask.AuditFleet(new AccountId("111111111111"), FleetScope.ou("Production"));
+    RootRequest filed = store.requests().fileCleared(new NewRequest(audit, "organization o-exampleorg1", ALICE,
+        Origin.channel(INCIDENTS), Optional.empty(), TTL, Briefing.none(), Optional.empty(), Optional.of("audits"),
+        Optional.empty()), Transition.admit(), Report.NOTHING);
+    store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+
+    store.fleet().read(filed.id(), new AccountId("333333333333"), "{\"n\":1}");
+    store.fleet().read(filed.id(), new AccountId("222222222222"), "{\"n\":2}");
+    store.fleet().read(filed.id(), new AccountId("222222222222"), "{\"n\":3}"); // a repeat keeps the first
+
+    assertThat(store.requests().find(filed.id()).orElseThrow().work()).isEqualTo(audit);
+    assertThat(store.fleet().of(filed.id())).extracting(r -> r.account().value() + "=" + r.result().orElseThrow())
+        .containsExactly("222222222222={\"n\":2}", "333333333333={\"n\":1}");
+    assertThat(store.fleet().of(filed.id())).allMatch(r -> r.done() && r.completedAt().isPresent());
+    assertThat(store.fleet().progressMessage(filed.id())).isEmpty();
+    store.fleet().progressPosted(filed.id(), new MessageTs("1712345678.000900"));
+    assertThat(store.fleet().progressMessage(filed.id())).contains(new MessageTs("1712345678.000900"));
+    assertThat(store.audit().verify(Optional.empty())).isInstanceOf(Verdict.Intact.class);
+  }
+
+  @Test
+  void a_fleet_change_is_started_once_per_account_and_its_outcome_is_chained() {
+    var enable = new FleetTask.EnableRootAccess(new AccountId("111111111111"), true);
+    RootRequest filed = store.requests().file(new NewRequest(enable, "organization o-exampleorg1", ALICE,
+        Origin.channel(INCIDENTS), Optional.empty(), TTL, Briefing.none(), Optional.empty(), Optional.empty(),
+        Optional.empty()));
+    AccountId member = new AccountId("333333333333");
+
+    store.fleet().started(filed.id(), member, "deleting in prod-data");
+    assertThatThrownBy(() -> store.fleet().started(filed.id(), member, "again")).isInstanceOf(StoreFailure.class);
+    assertThat(store.fleet().of(filed.id())).singleElement().satisfies(row -> assertThat(row.done()).isFalse());
+    store.fleet().changed(filed.id(), member, "{\"status\":\"DELETED\"}", "fleet deleted", "prod-data: deleted");
+
+    assertThat(store.requests().find(filed.id()).orElseThrow().work()).isEqualTo(enable);
+    assertThat(store.fleet().of(filed.id())).singleElement().satisfies(row -> assertThat(row.done()).isTrue());
+    assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).contains("fleet start", "fleet deleted");
+    assertThat(store.audit().of(filed.id())).extracting(AuditEntry::event).as("no card briefing, no preview entry")
+        .doesNotContain("preview");
+    assertThat(store.audit().verify(Optional.empty())).isInstanceOf(Verdict.Intact.class);
+  }
+
+  @Test
+  void a_fleet_audit_whose_replica_is_gone_goes_back_to_the_runners_while_other_work_becomes_unknown() {
+    var audit = new FleetTask.AuditFleet(new AccountId("111111111111"), FleetScope.all());
+    RootRequest fleet = store.requests().fileCleared(new NewRequest(audit, "organization o-exampleorg1", ALICE,
+        Origin.channel(INCIDENTS), Optional.empty(), TTL, Briefing.none(), Optional.empty(), Optional.of("audits"),
+        Optional.empty()), Transition.admit(), Report.NOTHING);
+    store.requests().claimNext(SENDER, Report.NOTHING).orElseThrow();
+    store.replicas().stopped(SENDER);
+
+    List<RootRequest> recovered = store.requests().recoverOrphans(LEASE, Duration.ofHours(1), Report.NOTHING);
+
+    assertThat(recovered).extracting(RootRequest::id).containsExactly(fleet.id());
+    assertThat(store.requests().find(fleet.id()).orElseThrow().state()).isEqualTo(State.APPROVED);
+    assertThat(store.requests().claimNext(OTHER, Report.NOTHING)).isPresent();
+    assertThat(store.audit().verify(Optional.empty())).isInstanceOf(Verdict.Intact.class);
   }
 
   @Test
@@ -812,7 +875,7 @@ abstract class StoreContract {
 
     RootRequest done = store.requests().find(idInState("SUCCEEDED")).orElseThrow();
     assertThat(done.state()).isEqualTo(State.SUCCEEDED);
-    assertThat(done.task()).isEqualTo(SampleRequests.UNLOCK);
+    assertThat(done.rootTask()).contains(SampleRequests.UNLOCK);
     assertThat(done.card()).contains(new MessageTs("1700000000.000100"));
     assertThat(done.accessKeyId()).contains("ASIAV1SESSIONKEY0001");
     assertThat(done.backup().orElseThrow().policy().json()).contains("DenyEveryone");

@@ -1,5 +1,8 @@
 package dev.rootbot.bot.store;
 
+import dev.rootbot.bot.request.RequestId;
+import dev.rootbot.actions.fleet.FleetScope;
+import dev.rootbot.bot.request.FleetTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +21,7 @@ import dev.rootbot.actions.task.RootTask;
 import dev.rootbot.actions.task.TaskKind;
 import dev.rootbot.actions.task.UnlockBucket;
 import dev.rootbot.actions.task.UnlockQueue;
+import dev.rootbot.bot.request.Work;
 import dev.rootbot.bot.request.Outcome;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +56,7 @@ class StoredJsonTest {
   void a_task_reads_back_equal(RootTask task) {
     String json = StoredJson.task(task);
 
-    assertThat(StoredJson.task(json)).isEqualTo(task);
+    assertThat(StoredJson.task(json)).isEqualTo(Work.of(task));
     assertThat(json).contains("\"kind\":\"" + StoredJson.kind(task) + "\"");
   }
 
@@ -87,9 +91,25 @@ class StoredJsonTest {
   }
 
   @Test
+  void every_task_over_the_organization_reads_back_equal_under_its_kinds_stored_name() {
+    AccountId management = new AccountId("111111111111");
+    for (Work work : List.<Work>of(new FleetTask.EnableRootAccess(management, false),
+        new FleetTask.EnableRootAccess(management, true), new FleetTask.AuditFleet(management, FleetScope.all()),
+        new FleetTask.AuditFleet(management, FleetScope.ou("Production \"EU\"")),
+        new FleetTask.DeleteCredentialsFleet(management, FleetScope.ou("ou-ab12-cd34ef56"),
+            RequestId.parse("r-abcdefghij")))) {
+      String json = StoredJson.task(work);
+
+      assertThat(StoredJson.task(json)).isEqualTo(work);
+      assertThat(json).contains("\"kind\":\"" + ((FleetTask) work).kind().storedName() + "\"",
+          "\"target\":\"111111111111\"");
+    }
+  }
+
+  @Test
   void a_restore_keeps_the_exact_bytes_of_the_saved_policy() {
     RootTask restore = StoredJson.task(StoredJson.task(new RestoreBucketPolicy(MEMBER,
-        BucketName.of("payments-audit-logs"), EU, SAVED)));
+        BucketName.of("payments-audit-logs"), EU, SAVED))).rootTask().orElseThrow();
 
     assertThat(((RestoreBucketPolicy) restore).saved().json()).isEqualTo(SAVED.json());
   }
