@@ -106,6 +106,13 @@ public final class FleetMemory {
         maxSample = Math.max(maxSample, status(bot, "VmRSS"));
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       }
+      if (System.getenv().getOrDefault("ROOTBOT_JAVA_OPTS", "").contains("NativeMemoryTracking")) {
+        // Where the resident memory went, when the launcher was told to track it.
+        var nmt = new ProcessBuilder("jcmd", String.valueOf(bot.pid()), "VM.native_memory", "summary")
+            .redirectErrorStream(true).redirectOutput(workdir.resolve("rootbot.nmt.txt").toFile()).start();
+        nmt.waitFor(60, TimeUnit.SECONDS);
+        System.out.println("native memory at the end: " + workdir.resolve("rootbot.nmt.txt"));
+      }
       System.out.printf(Locale.ROOT, "| accounts | wall time | RSS before | peak RSS (VmHWM) | largest 100 ms sample |%n");
       System.out.printf(Locale.ROOT, "|---|---|---|---|---|%n");
       System.out.printf(Locale.ROOT, "| %,d | %.1f s | %d MB | %d MB | %d MB |%n", ACCOUNTS, seconds,
