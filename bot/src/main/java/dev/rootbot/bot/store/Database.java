@@ -114,7 +114,7 @@ final class Database implements AutoCloseable {
       }
       try {
         if (aside == null || aside.isClosed()) {
-          aside = DriverManager.getConnection(location.jdbcUrl(), location.dialect().connectionProperties());
+          aside = open();
         }
         return work.run(aside);
       } catch (SQLException e) {
@@ -182,7 +182,18 @@ final class Database implements AutoCloseable {
     if (connection != null && !connection.isClosed()) {
       return connection;
     }
-    return DriverManager.getConnection(location.jdbcUrl(), location.dialect().connectionProperties());
+    return open();
+  }
+
+  private Connection open() throws SQLException {
+    Connection connection = DriverManager.getConnection(location.jdbcUrl(), location.dialect().connectionProperties());
+    try {
+      location.dialect().opened(connection);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+    return connection;
   }
 
   private void giveBack(Connection connection, boolean healthy) {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -26,6 +27,11 @@ enum Dialect {
       config.setBusyTimeout(BUSY_TIMEOUT_MS); // writers wait for each other instead of failing with SQLITE_BUSY
       config.enforceForeignKeys(true);
       return config.toProperties();
+    }
+
+    @Override
+    void opened(Connection connection) throws SQLException {
+      BusyHandler.setHandler(connection, new BusyWait(BUSY_TIMEOUT_MS)); // replaces the busy timeout's long sleeps
     }
 
     @Override
@@ -160,6 +166,9 @@ enum Dialect {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   abstract java.util.Properties connectionProperties();
+
+  /** Sets up a connection just opened. */
+  void opened(Connection connection) throws SQLException {}
 
   abstract void begin(Connection connection) throws SQLException;
 
