@@ -145,6 +145,7 @@ public final class Running implements AutoCloseable {
       metrics.fleetTaskFinished(claimed.work().id(), claimed.work().policy().map(p -> p.policyName()).orElse("none"),
           ending.end().action().to().name(), Duration.between(began, Instant.now()));
       finish(id, ending.end(), ending.end().action().to().name(), ending.replies());
+      ending.afterwards().ifPresent(Runnable::run);
       return;
     }
     // Bound to what the approver saw: the first read must find it, or nothing is changed.

@@ -23,6 +23,7 @@ import dev.rootbot.actions.task.InvalidInput;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.bot.card.FleetFile;
 import dev.rootbot.bot.card.FleetReplies;
+import dev.rootbot.bot.card.Mrkdwn;
 import dev.rootbot.bot.request.FleetTask;
 import dev.rootbot.bot.request.Outcome;
 import dev.rootbot.bot.request.Reason;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,8 +59,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * accounts on pools of their own.
  */
 public final class RunningFleet {
-  /** How the run ended: the move that tells it, and what to post with it. */
-  public record Ending(Transition end, Report replies) {}
+  /** How the run ended: the move that tells it, what to post with it, and what to do once it is stored. */
+  public record Ending(Transition end, Report replies, Optional<Runnable> afterwards) {
+    Ending(Transition end, Report replies) {
+      this(end, replies, Optional.empty());
+    }
+  }
 
   /**
    * Files the deletion of what a complete audit found, for {@code /root delete root credentials in ou … because …}:
@@ -151,13 +157,13 @@ public final class RunningFleet {
           + " ask again.");
     }
     Set<AccountId> wanted = targets.stream().map(TargetAccount::id).collect(Collectors.toSet());
-    List<AccountAudit> earlier = stored(id, wanted);
+    List<AccountAudit> earlier = stored(id, wanted::contains);
     var progress = new Progress(id);
     AuditOutcome outcome = audit.run(targets, earlier, (result, now) -> {
       store.fleet().read(id, result.account().id(), result.toJson()); // before anything else: a resume starts here
       progress.maybe(request -> FleetReplies.progress(request, now, false));
     }, new Cancellation());
-    List<AccountAudit> results = stored(id, wanted);
+    List<AccountAudit> results = stored(id, wanted::contains);
     AuditSummary summary = AuditSummary.of(results);
     String csv = AuditReport.csv(results);
     String json = AuditReport.json(results);
@@ -166,62 +172,38 @@ public final class RunningFleet {
         + outcome.progress().total() + " accounts" + outcome.stoppedBecause().map(w -> " (" + w + ")").orElse("")
         + ". ") + summary.text().lines().findFirst().orElse(""));
     String stamp = id.value();
-    if (complete && fleet.thenDelete().isPresent()) {
-      fileDeletion(claimed, fleet.thenDelete().get(), summary.withAny());
-    }
+    // The deletion reads the audit's stored outcome and wants it complete: filed once that is stored.
+    Optional<Runnable> thenDelete = complete && summary.withAny() > 0
+        ? fleet.thenDelete().<Runnable>map(reason -> () -> fileDeletion(claimed, reason)) : Optional.empty();
     return new Ending(complete ? Transition.succeed(told) : Transition.fail(told), after -> List.of(
         new Outgoing(Outgoing.Kind.PROGRESS, FleetReplies.progress(after, outcome.progress(), true).toJson()),
         reply(FleetReplies.summary(after, summary, outcome).toJson()),
         new Outgoing(Outgoing.Kind.UPLOAD, new FleetFile("root-credentials-" + stamp + ".csv",
             "Root credentials audit " + stamp + " (CSV)", csv).toJson()),
         new Outgoing(Outgoing.Kind.UPLOAD, new FleetFile("root-credentials-" + stamp + ".json",
-            "Root credentials audit " + stamp + " (JSON)", json).toJson())));
+            "Root credentials audit " + stamp + " (JSON)", json).toJson())), thenDelete);
   }
 
   /**
-   * For {@code delete root credentials in ou … because …}: files the deletion once the audit's own outcome is stored
-   * (the deletion reads the audit's results and wants it complete), on a thread of its own, and tells the thread
-   * when it could not.
+   * For {@code delete root credentials in ou … because …}: files the deletion of what the audit found, after the
+   * audit's outcome is stored, and tells the thread when it could not.
    */
-  private void fileDeletion(RootRequest audit, Reason reason, int found) {
-    Thread after = new Thread(() -> {
-      long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-      while (System.nanoTime() < deadline) {
-        var now = store.requests().find(audit.id());
-        if (now.isPresent() && now.get().state().isFinal()) {
-          break;
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-      }
-      if (found == 0) {
-        return; // the summary says no account has root credentials: nothing to file
-      }
-      try {
-        filing.file(audit.id(), audit.requester(), audit.origin().channel(), reason);
-      } catch (Refusal refusal) {
-        store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled(refusal.mrkdwn()).toJson()));
-        nudge.run();
-      } catch (RuntimeException e) {
-        store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled("Rootbot could not file the deletion ("
-            + dev.rootbot.bot.card.Mrkdwn.escape(String.valueOf(e.getMessage())) + "). Use the button under the"
-            + " summary to ask again.").toJson()));
-        nudge.run();
-      }
-    }, "rootbot-fleet-filing");
-    after.setDaemon(true);
-    after.start();
+  private void fileDeletion(RootRequest audit, Reason reason) {
+    try {
+      filing.file(audit.id(), audit.requester(), audit.origin().channel(), reason);
+    } catch (Refusal refusal) {
+      store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled(refusal.mrkdwn()).toJson()));
+      nudge.run();
+    } catch (RuntimeException e) {
+      store.outbox().enqueue(audit.id(), reply(FleetReplies.notFiled("Rootbot could not file the deletion ("
+          + Mrkdwn.escape(String.valueOf(e.getMessage())) + "). Use the button under the summary to ask again.")
+          .toJson()));
+      nudge.run();
+    }
   }
 
   private Ending delete(RequestId id, FleetTask.DeleteCredentialsFleet task) {
-    List<DeletionTarget> targets = new ArrayList<>();
-    for (FleetResults.Stored row : store.fleet().of(task.audit())) {
-      if (row.done()) {
-        AccountAudit audited = AccountAudit.fromJson(row.result().orElseThrow());
-        if (audited.hasCredentials()) {
-          targets.add(DeletionTarget.of(audited));
-        }
-      }
-    }
+    List<DeletionTarget> targets = DeletionTarget.from(stored(task.audit(), account -> true));
     List<AccountDeletion> earlier = new ArrayList<>();
     Set<AccountId> startedEarlier = new java.util.HashSet<>();
     for (FleetResults.Stored row : store.fleet().of(id)) {
@@ -273,7 +255,7 @@ public final class RunningFleet {
   public Optional<String> stop(Click click) {
     Optional<RootRequest> found = store.requests().find(click.request());
     if (found.isEmpty() || !(found.get().work() instanceof FleetTask.DeleteCredentialsFleet)) {
-      return Optional.of("Request " + dev.rootbot.bot.card.Mrkdwn.code(click.request().value()) + " is not a fleet"
+      return Optional.of("Request " + Mrkdwn.code(click.request().value()) + " is not a fleet"
           + " deletion Rootbot knows.");
     }
     RootRequest request = found.get();
@@ -296,11 +278,11 @@ public final class RunningFleet {
     return Optional.empty();
   }
 
-  /** The results stored for the accounts still in scope (an account moved out of the OU since is left out). */
-  private List<AccountAudit> stored(RequestId id, Set<AccountId> wanted) {
+  /** The audit results stored for the accounts {@code wanted} (a resumed audit leaves out accounts moved away). */
+  private List<AccountAudit> stored(RequestId id, Predicate<AccountId> wanted) {
     List<AccountAudit> results = new ArrayList<>();
     for (FleetResults.Stored row : store.fleet().of(id)) {
-      if (row.done() && wanted.contains(row.account())) {
+      if (row.done() && wanted.test(row.account())) {
         results.add(AccountAudit.fromJson(row.result().orElseThrow()));
       }
     }
