@@ -11,21 +11,25 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A few connections to one database, and the two ways to use one: statement by statement, or in one
+ * A few connections to one database, and the ways to use one: a read, a write statement by statement, or a
  * transaction.
  *
- * <p>No pooling library: Rootbot makes a few writes a minute, so a handful of connections opened on
- * demand and dropped when they fail is enough, and there is nothing to tune. Thread-safe: a caller
- * waits for a free connection (at most {@link #WAIT_SECONDS}) and has it to itself for one call.
+ * <p>No pooling library: two small sets of connections opened on demand and dropped when they fail are enough.
+ * Reads have connections of their own, so they never wait behind writes: on SQLite (in WAL mode) a reader sees the
+ * last commit while the writer works. Writes on SQLite take the one writer's connection in turn, first come first
+ * served, instead of all asking SQLite for its single write lock and polling for it; on PostgreSQL they run side by
+ * side. Thread-safe: a caller waits for a free connection (at most {@link #WAIT_SECONDS}) and has it to itself for
+ * one call. A write never calls the store for another write: on SQLite it would wait for itself.
  */
 final class Database implements AutoCloseable {
   static final int WAIT_SECONDS = 30;
 
   private final Location location;
   private final Clock clock;
-  private final Semaphore free;
-  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final Connections readers;
+  private final Connections writers;
   private final ThreadLocal<Connection> chained = new ThreadLocal<>();
+  private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
   private final Object asideLock = new Object();
   private Connection aside; // guarded by asideLock
   private volatile boolean closed;
@@ -36,10 +40,15 @@ final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /**
+   * @param connections how many connections reads may use at once, and on PostgreSQL writes too; SQLite has one
+   *     writer's connection
+   */
   Database(Location location, Clock clock, int connections) {
     this.location = location;
     this.clock = clock;
-    this.free = new Semaphore(connections, true);
+    this.readers = new Connections(connections, true);
+    this.writers = new Connections(location.dialect() == Dialect.SQLITE ? 1 : connections, false);
   }
 
   Dialect dialect() {
@@ -51,9 +60,14 @@ final class Database implements AutoCloseable {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Runs {@code work} with each statement committed on its own: for reads, and writes of one statement. */
+  /** Runs {@code work}, which only reads, on a connection for reads: it never waits for a write to end. */
+  <T> T read(Work<T> work) {
+    return withConnection(readers, work);
+  }
+
+  /** Runs {@code work} with each statement committed on its own: for writes of one statement. */
   <T> T autocommit(Work<T> work) {
-    return withConnection(work);
+    return withConnection(writers, work);
   }
 
   /** Runs {@code work} in one transaction: all of it is stored, or none. One that appends to the audit log is {@link #writeAudited}. */
@@ -77,7 +91,7 @@ final class Database implements AutoCloseable {
   }
 
   private <T> T transaction(Work<T> work, boolean audited) {
-    return withConnection(connection -> {
+    return withConnection(writers, connection -> {
       dialect().begin(connection);
       T result;
       try {
@@ -132,7 +146,7 @@ final class Database implements AutoCloseable {
    * that two long reads (the audit chain, then the requests) agree with each other while others write.
    */
   <T> T snapshot(Work<T> work) {
-    return withConnection(connection -> {
+    return withConnection(readers, connection -> {
       dialect().beginSnapshot(connection);
       try {
         return work.run(connection);
@@ -142,15 +156,23 @@ final class Database implements AutoCloseable {
     });
   }
 
-  private <T> T withConnection(Work<T> work) {
+  private <T> T withConnection(Connections pool, Work<T> work) {
     if (closed) {
       throw new StoreFailure("the store is closed");
     }
-    acquire();
+    boolean write = pool == writers;
+    if (write && writing.get()) {
+      throw new IllegalStateException("a store write inside another store write: on SQLite it would wait for itself;"
+          + " do both in one transaction");
+    }
+    pool.acquire();
     Connection connection = null;
     boolean healthy = false;
+    if (write) {
+      writing.set(true);
+    }
     try {
-      connection = borrow();
+      connection = pool.borrow();
       T result = work.run(connection);
       healthy = true;
       return result;
@@ -161,28 +183,11 @@ final class Database implements AutoCloseable {
       healthy = true;
       throw e;
     } finally {
-      giveBack(connection, healthy);
-      free.release();
-    }
-  }
-
-  private void acquire() {
-    try {
-      if (!free.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-        throw new StoreFailure("no free connection to the store after " + WAIT_SECONDS + " s");
+      if (write) {
+        writing.set(false);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreFailure("interrupted while waiting for a connection to the store", e);
+      pool.giveBack(connection, healthy);
     }
-  }
-
-  private Connection borrow() throws SQLException {
-    Connection connection = idle.pollFirst();
-    if (connection != null && !connection.isClosed()) {
-      return connection;
-    }
-    return open();
   }
 
   private Connection open() throws SQLException {
@@ -196,18 +201,69 @@ final class Database implements AutoCloseable {
     return connection;
   }
 
-  private void giveBack(Connection connection, boolean healthy) {
-    if (connection == null) {
-      return;
+  /** Connections for one use, reads or writes: a caller waits its turn, first come first served. */
+  private final class Connections {
+    private final Semaphore free;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final boolean forReads;
+
+    Connections(int size, boolean forReads) {
+      this.free = new Semaphore(size, true);
+      this.forReads = forReads;
     }
-    try {
-      if (healthy && !closed && !connection.isClosed() && connection.getAutoCommit()) {
-        idle.addFirst(connection);
-      } else {
-        connection.close(); // a broken or half-done connection is never reused
+
+    void acquire() {
+      try {
+        if (!free.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+          throw new StoreFailure("no free connection to the store after " + WAIT_SECONDS + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreFailure("interrupted while waiting for a connection to the store", e);
       }
-    } catch (SQLException e) {
-      closeQuietly(connection);
+    }
+
+    /** After {@link #acquire}; a connection for reads on SQLite refuses to write, so a write misfiled as a read fails. */
+    Connection borrow() throws SQLException {
+      Connection connection = idle.pollFirst();
+      if (connection != null && !connection.isClosed()) {
+        return connection;
+      }
+      connection = open();
+      if (forReads) {
+        try {
+          location.dialect().readOnly(connection);
+        } catch (SQLException e) {
+          closeQuietly(connection);
+          throw e;
+        }
+      }
+      return connection;
+    }
+
+    /** Takes back the connection (null when borrowing failed) and frees the turn. */
+    void giveBack(Connection connection, boolean healthy) {
+      try {
+        if (connection == null) {
+          return;
+        }
+        if (healthy && !closed && !connection.isClosed() && connection.getAutoCommit()) {
+          idle.addFirst(connection);
+        } else {
+          connection.close(); // a broken or half-done connection is never reused
+        }
+      } catch (SQLException e) {
+        closeQuietly(connection);
+      } finally {
+        free.release();
+      }
+    }
+
+    void close() {
+      Connection connection;
+      while ((connection = idle.pollFirst()) != null) {
+        closeQuietly(connection);
+      }
     }
   }
 
@@ -225,10 +281,8 @@ final class Database implements AutoCloseable {
         closeQuietly(aside);
       }
     }
-    Connection connection;
-    while ((connection = idle.pollFirst()) != null) {
-      closeQuietly(connection);
-    }
+    readers.close();
+    writers.close();
   }
 
   private static void closeQuietly(Connection connection) {

@@ -80,6 +80,13 @@ enum Dialect {
     }
 
     @Override
+    void readOnly(Connection connection) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA query_only = 1");
+      }
+    }
+
+    @Override
     void beginSnapshot(Connection connection) throws SQLException {
       // A deferred transaction reads one snapshot from its first read to its end (WAL), and takes no write lock.
       try (Statement statement = connection.createStatement()) {
@@ -169,6 +176,9 @@ enum Dialect {
 
   /** Sets up a connection just opened. */
   void opened(Connection connection) throws SQLException {}
+
+  /** Makes a connection just opened for reads refuse writes, where the database can (SQLite's {@code query_only}). */
+  void readOnly(Connection connection) throws SQLException {}
 
   abstract void begin(Connection connection) throws SQLException;
 

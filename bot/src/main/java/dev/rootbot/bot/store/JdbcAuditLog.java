@@ -86,7 +86,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> of(RequestId request) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT seq, at, request_id, actor, event, detail FROM audit_log WHERE request_id = ? ORDER BY seq")) {
         select.setString(1, request.value());
@@ -97,7 +97,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> latest(int limit) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
           "SELECT seq, at, request_id, actor, event, detail FROM audit_log ORDER BY seq DESC LIMIT ?")) {
         select.setInt(1, limit);
@@ -108,7 +108,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public Head head() {
-    return database.autocommit(connection -> ChainRows.head(connection, database.dialect()));
+    return database.read(connection -> ChainRows.head(connection, database.dialect()));
   }
 
   @Override
@@ -139,7 +139,7 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<ChainedEntry> chainOf(RequestId request) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT " + ChainRows.ENTRY_COLUMNS
           + " FROM audit_log WHERE request_id = ? ORDER BY seq")) {
         select.setString(1, request.value());

@@ -95,7 +95,7 @@ final class JdbcFleetResults implements FleetResults {
 
   @Override
   public List<Stored> of(RequestId request) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT account_id, state, result, completed_at"
           + " FROM fleet_results WHERE request_id = ? ORDER BY account_id")) {
         select.setString(1, request.value());
@@ -113,7 +113,7 @@ final class JdbcFleetResults implements FleetResults {
 
   @Override
   public Optional<MessageTs> progressMessage(RequestId request) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT progress_ts FROM requests WHERE id = ?")) {
         select.setString(1, request.value());
         try (ResultSet row = select.executeQuery()) {

@@ -67,29 +67,41 @@ final class JdbcOutbox implements Outbox {
     });
   }
 
+  /**
+   * Reads what is due outside any transaction, then claims it in one: readers never wait for SQLite's single writer,
+   * so an idle sender looking for work takes no write lock. The claim's update is conditional on the lease the read
+   * saw, so a message another sender claimed in between is left to it; a request's later message is never read as
+   * due while an earlier one is unsent, and a message queued later has a higher id, so the order holds.
+   */
   @Override
   public List<Delivery> claimDue(ReplicaId sender, int limit, Duration lease) {
-    return database.write(connection -> {
-      Instant now = database.now();
-      var due = new ArrayList<Delivery>();
-      var leasedFrom = new ArrayList<Instant>();
+    var leasedFrom = new ArrayList<Instant>();
+    List<Delivery> due = database.read(connection -> {
+      var found = new ArrayList<Delivery>();
       try (PreparedStatement select = connection.prepareStatement("""
           SELECT id, request_id, kind, body, attempts, enqueued_at, not_before FROM outbox o
           WHERE done_at IS NULL AND not_before <= ?
             AND NOT EXISTS (SELECT 1 FROM outbox earlier
                             WHERE earlier.request_id = o.request_id AND earlier.done_at IS NULL AND earlier.id < o.id)
           ORDER BY id LIMIT ?""")) {
-        database.dialect().setInstant(select, 1, now);
+        database.dialect().setInstant(select, 1, database.now());
         select.setInt(2, limit);
         try (ResultSet row = select.executeQuery()) {
           while (row.next()) {
-            due.add(new Delivery(row.getLong("id"), new RequestId(row.getString("request_id")),
+            found.add(new Delivery(row.getLong("id"), new RequestId(row.getString("request_id")),
                 new Outgoing(Outgoing.Kind.valueOf(row.getString("kind")), row.getString("body")),
                 row.getInt("attempts") + 1, database.dialect().requiredInstant(row, "enqueued_at")));
             leasedFrom.add(database.dialect().requiredInstant(row, "not_before"));
           }
         }
       }
+      return found;
+    });
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    return database.write(connection -> {
+      Instant now = database.now();
       var claimed = new ArrayList<Delivery>();
       try (PreparedStatement claim = connection.prepareStatement(
           "UPDATE outbox SET not_before = ?, attempts = attempts + 1, claimed_by = ?"
@@ -164,7 +176,7 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public int pending() {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox WHERE done_at IS NULL");
           ResultSet row = count.executeQuery()) {
         row.next();

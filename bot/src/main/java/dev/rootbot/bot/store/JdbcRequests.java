@@ -97,19 +97,19 @@ final class JdbcRequests implements Requests {
 
   @Override
   public Optional<RootRequest> restoreOf(RequestId unlock) {
-    return database.autocommit(connection -> rows.where(connection, "restore_of = ? AND state IN ('REQUESTED',"
+    return database.read(connection -> rows.where(connection, "restore_of = ? AND state IN ('REQUESTED',"
         + " 'APPROVED', 'RUNNING', 'SUCCEEDED', 'UNKNOWN') ORDER BY created_at DESC, id", unlock.value()).stream()
         .findFirst());
   }
 
   @Override
   public Optional<RootRequest> find(RequestId id) {
-    return database.autocommit(connection -> rows.find(connection, id));
+    return database.read(connection -> rows.find(connection, id));
   }
 
   @Override
   public List<RootRequest> open() {
-    return database.autocommit(connection -> rows.where(connection,
+    return database.read(connection -> rows.where(connection,
         "state IN ('REQUESTED', 'APPROVED', 'RUNNING') ORDER BY created_at, id"));
   }
 
@@ -225,7 +225,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public List<RootRequest> reviewsOverdue(Duration every) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       Instant now = database.now();
       return rows.where(connection, "review_due_at <= ? AND review_verdict IS NULL"
           + " AND (reminded_at IS NULL OR reminded_at <= ?) ORDER BY review_due_at, id", now, now.minus(every));
@@ -344,7 +344,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public boolean anyApproved() {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM requests WHERE state = 'APPROVED' LIMIT 1");
           ResultSet row = any.executeQuery()) {
         return row.next();
@@ -354,7 +354,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public int approvedAhead(RequestId id) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM requests r, requests me"
           + " WHERE me.id = ? AND me.state = 'APPROVED' AND r.state = 'APPROVED'"
           + " AND (r.decided_at < me.decided_at OR (r.decided_at = me.decided_at AND r.id < me.id))")) {
@@ -431,7 +431,7 @@ final class JdbcRequests implements Requests {
 
   @Override
   public List<TrailWait> trailDue(int limit) {
-    return database.autocommit(connection -> {
+    return database.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT id, access_key_id, started_at, finished_at"
           + " FROM requests WHERE trail_state = 'WAITING' AND trail_next_at <= ? ORDER BY trail_next_at, id LIMIT ?")) {
         database.dialect().setInstant(select, 1, database.now());

@@ -91,7 +91,7 @@ final class JdbcStore implements Store {
 
   @Override
   public void ping() {
-    database.autocommit(connection -> {
+    database.read(connection -> {
       try (var statement = connection.createStatement(); var row = statement.executeQuery("SELECT 1")) {
         return row.next();
       }
