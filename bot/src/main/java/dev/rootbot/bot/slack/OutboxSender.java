@@ -26,13 +26,19 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +55,11 @@ import org.slf4j.LoggerFactory;
  * found, takes it as delivered. A duplicate card that slipped out all the same is retired when someone clicks
  * on it: updated to point at the real card, without buttons.
  *
- * <p>One background thread per replica; any replica may send any request's messages, each claimed with a
- * lease. {@link #nudge()} wakes it when something was queued. Cards are rendered from the request as it is
- * when sent, so an update after an outage shows the latest truth.
+ * <p>Per replica, one background thread claims what is due and {@link #SENDERS} threads send it: the messages of
+ * different requests go out side by side, those of one request one after another (the outbox never lets a request's
+ * next message be claimed while an earlier one is unsent). Any replica may send any request's messages, each claimed
+ * with a lease. {@link #nudge()} wakes the claiming thread when something was queued. Cards are rendered from the
+ * request as it is when sent, so an update after an outage shows the latest truth.
  */
 public final class OutboxSender implements AutoCloseable {
   /** The metadata event type of every message Rootbot posts. */
@@ -61,6 +69,11 @@ public final class OutboxSender implements AutoCloseable {
   private static final Set<String> PERMANENT = Set.of("channel_not_found", "is_archived", "not_in_channel",
       "invalid_blocks", "msg_too_long", "no_text", "message_not_found", "cant_update_message", "restricted_action");
   private static final int GIVE_UP_AFTER = 50;
+  /**
+   * How many messages one replica sends at once. Each send waits on Slack for tens of milliseconds; one at a time,
+   * a burst of requests waited seconds for its cards behind each other's.
+   */
+  static final int SENDERS = 8;
   static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
   /** How far before a message was queued to look for it in Slack: clocks of Slack and the replicas differ. */
@@ -76,6 +89,8 @@ public final class OutboxSender implements AutoCloseable {
   private final Metrics metrics;
   private final ReplicaId me;
   private final Semaphore wake = new Semaphore(0);
+  private final Semaphore free = new Semaphore(SENDERS);
+  private final ExecutorService senders;
   private final Thread thread;
   private final AtomicBoolean warnedNoHistory = new AtomicBoolean();
   private volatile boolean running = true;
@@ -89,6 +104,12 @@ public final class OutboxSender implements AutoCloseable {
     this.me = me;
     this.thread = new Thread(this::loop, "rootbot-outbox");
     this.thread.setDaemon(true);
+    var count = new AtomicInteger();
+    this.senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+      var sender = new Thread(runnable, "rootbot-outbox-" + count.incrementAndGet());
+      sender.setDaemon(true);
+      return sender;
+    });
     metrics.gauge("rootbot_outbox_pending", "Messages for Slack not yet delivered", () -> safePending());
   }
 
@@ -102,14 +123,21 @@ public final class OutboxSender implements AutoCloseable {
     wake.release();
   }
 
-  /** Sends every due message once; returns how many were delivered. For the loop and for tests. */
+  /**
+   * Sends what is due, side by side, until nothing is due or a round delivers nothing; returns how many were
+   * delivered. For tests: the running sender does the same from its own thread.
+   */
   public int sendDue() {
     int delivered = 0;
     List<Delivery> due;
-    while (running && !(due = store.outbox().claimDue(me, 20, LEASE)).isEmpty()) {
-      int before = delivered;
+    while (running && !(due = store.outbox().claimDue(me, SENDERS, LEASE)).isEmpty()) {
+      var sending = new ArrayList<Future<Boolean>>();
       for (Delivery delivery : due) {
-        if (RequestLog.call(delivery.request().value(), () -> send(delivery))) {
+        sending.add(senders.submit(() -> RequestLog.call(delivery.request().value(), () -> send(delivery))));
+      }
+      int before = delivered;
+      for (Future<Boolean> sent : sending) {
+        if (Boolean.TRUE.equals(join(sent))) {
           delivered++;
         }
       }
@@ -120,12 +148,53 @@ public final class OutboxSender implements AutoCloseable {
     return delivered;
   }
 
+  private static Boolean join(Future<Boolean> sent) {
+    try {
+      return sent.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Claims as many due messages as there are free senders and hands each to one; a sender that finishes wakes this
+   * loop, since the next message of its request may now be due.
+   */
   private void loop() {
     while (running) {
+      int slots;
       try {
-        sendDue();
+        free.acquire();
+        slots = 1 + free.drainPermits();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      List<Delivery> due = List.of();
+      try {
+        due = running ? store.outbox().claimDue(me, slots, LEASE) : List.of();
       } catch (RuntimeException e) {
         log.warn("Outbox: could not read the store ({}); trying again shortly", e.getMessage());
+      }
+      free.release(slots - due.size());
+      for (Delivery delivery : due) {
+        senders.execute(() -> {
+          try {
+            RequestLog.call(delivery.request().value(), () -> send(delivery));
+          } catch (RuntimeException e) {
+            log.warn("Outbox: could not settle {} for request {} ({}); it is sent again when its claim runs out",
+                delivery.message().kind(), delivery.request().value(), e.getMessage());
+          } finally {
+            free.release();
+            wake.release();
+          }
+        });
+      }
+      if (!due.isEmpty()) {
+        continue; // there may be more: look again once a sender is free
       }
       try {
         wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -400,13 +469,19 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  /** Lets the message being sent finish (so its claim is settled), then stops; interrupts only a hung send. */
+  /** Lets the messages being sent finish (so their claims are settled), then stops; interrupts only hung sends. */
   @Override
   public void close() {
     running = false;
     wake.release();
+    free.release(); // the loop may be waiting for a free sender
     try {
       thread.join(15_000);
+      senders.shutdown();
+      if (!senders.awaitTermination(15, TimeUnit.SECONDS)) {
+        senders.shutdownNow();
+        senders.awaitTermination(5, TimeUnit.SECONDS);
+      }
       if (thread.isAlive()) {
         thread.interrupt();
         thread.join(5_000);
@@ -415,5 +490,4 @@ public final class OutboxSender implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
 }
