@@ -53,6 +53,7 @@ import dev.rootbot.bot.policy.Policies;
 import dev.rootbot.bot.policy.Policy;
 import dev.rootbot.bot.policy.Problem;
 import dev.rootbot.bot.policy.SnapshotView;
+import dev.rootbot.bot.slack.SlackMethods;
 import dev.rootbot.bot.slack.Health;
 import dev.rootbot.bot.slack.AlertChannel;
 import dev.rootbot.bot.slack.HttpEndpoint;
@@ -187,7 +188,7 @@ public final class Rootbot implements AutoCloseable {
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setStatsEnabled(false);
     Slack slack = Slack.getInstance(slackConfig, slackHttp(slackConfig));
-    MethodsClient methods = slack.methods(config.slack().botToken());
+    MethodsClient methods = new SlackMethods(slack.getHttpClient(), config.slack().botToken());
 
     policies = policies(config, approvers, tree);
     Placements placements = account -> SnapshotView.account(tree.readWith(account), account);
