@@ -122,6 +122,26 @@ class SafetyTest {
   }
 
   @Test
+  void the_features_are_read_once_a_minute_and_one_turned_on_is_seen_at_once() {
+    org.aws.features().disable("RootSessions");
+    TaskResult refused = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), Optional.empty(),
+        new RecordingObserver(org.aws));
+    assertThat(refused.failure()).contains(TaskFailure.Reason.NOT_ENABLED);
+
+    org.aws.features().enable("RootSessions");
+    for (int i = 0; i < 3; i++) {
+      TaskResult result = org.tasks.run(new AuditRootCredentials(PROD_PAYMENTS), Optional.empty(),
+          new RecordingObserver(org.aws));
+      assertThat(result.status()).isEqualTo(TaskResult.Status.SUCCEEDED);
+    }
+
+    // the refusal read twice (the second to be sure), the first run after it read again and saw the feature on,
+    // and the two runs after that used that read
+    assertThat(org.aws.calls().withAction("iam:ListOrganizationsFeatures")).hasSize(3);
+    assertThat(org.aws.calls().withAction("sts:AssumeRoot")).hasSize(3);
+  }
+
+  @Test
   void deleting_credentials_needs_root_credentials_management_too() {
     org.aws.features().disable("RootCredentialsManagement");
 
