@@ -69,8 +69,8 @@ public final class Pipeline {
     }
     for (Setup s : setups) {
       s.start();
-      System.out.printf(Locale.ROOT, "  %s: ready in %.2f s (process start to /healthz 200), pid %d%n", s.label,
-          s.coldStart, s.bot.pid());
+      System.out.printf(Locale.ROOT, "  %s: ready in %.2f s (process start to /healthz 200; %.2f s at the jar's first"
+          + " start), pid %d%n", s.label, s.coldStart, s.firstStart, s.bot.pid());
     }
     for (Setup s : setups) {
       s.warmUp();
@@ -103,10 +103,12 @@ public final class Pipeline {
       System.out.println(s.runs.row(s.label, "approve → result"));
     }
     System.out.println();
-    System.out.println("| bot | cold start to /healthz | peak RSS | RSS after N requests + GC | N |");
-    System.out.println("|---|---|---|---|---|");
+    System.out.println("| bot | first start of the jar to /healthz | cold start to /healthz | peak RSS"
+        + " | RSS after N requests + GC | N |");
+    System.out.println("|---|---|---|---|---|---|");
     for (Setup s : setups) {
-      System.out.printf(Locale.ROOT, "| %s | %.2f s | %d MB | %d MB | %d |%n", s.label, s.coldStart, s.peakRssMb,
+      System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %d MB | %d MB | %d |%n", s.label, s.firstStart,
+          s.coldStart, s.peakRssMb,
           s.rssAfterGcMb, s.filed.get());
     }
   }
@@ -123,6 +125,7 @@ public final class Pipeline {
     SlackWorkspace slack;
     ProcessHandle bot;
     Process process;
+    double firstStart;
     double coldStart;
     Phase cards;
     Phase runs;
@@ -155,9 +158,22 @@ public final class Pipeline {
       try (var socket = new java.net.ServerSocket(0)) {
         port = socket.getLocalPort();
       }
+      // A first start of this jar, stopped once ready: ./rootbot records the classes it loaded into an archive when
+      // it stops, which every later start maps. The measured bot is the second start, on a store of its own.
+      firstStart = launch(port, ".first");
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+      coldStart = launch(port, "");
+      slack.connectBot(URI.create("http://127.0.0.1:" + port + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+    }
+
+    /** Starts the bot on a new store; returns the seconds from the process's start to /healthz's first 200. */
+    private double launch(int port, String logSuffix) throws Exception {
       Path store = Files.createTempDirectory(workdir, "store-");
       var builder = new ProcessBuilder(tree.resolve("rootbot").toString(), "serve").directory(tree.toFile())
-          .redirectErrorStream(true).redirectOutput(workdir.resolve(label + ".log").toFile());
+          .redirectErrorStream(true).redirectOutput(workdir.resolve(label + logSuffix + ".log").toFile());
       Map<String, String> env = builder.environment();
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_SIGNING_SECRET", SlackWorkspace.SIGNING_SECRET);
@@ -180,7 +196,7 @@ public final class Pipeline {
           .timeout(Duration.ofSeconds(1)).build();
       while (true) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(label + " exited; see " + workdir.resolve(label + ".log"));
+          throw new IllegalStateException(label + " exited; see " + workdir.resolve(label + logSuffix + ".log"));
         }
         try {
           if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -193,8 +209,7 @@ public final class Pipeline {
           throw new IllegalStateException(label + " was not ready within 120 s");
         }
       }
-      coldStart = (System.nanoTime() - started) / 1e9;
-      slack.connectBot(URI.create("http://127.0.0.1:" + port + "/slack/events"), SlackWorkspace.SIGNING_SECRET);
+      return (System.nanoTime() - started) / 1e9;
     }
 
     /** Records cards and results as Slack receives them; runs on the bot's request thread in the workspace. */
