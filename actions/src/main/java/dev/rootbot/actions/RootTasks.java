@@ -1,6 +1,7 @@
 package dev.rootbot.actions;
 
 import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.ReadinessCheck;
 import dev.rootbot.actions.org.ScpCheck;
 import dev.rootbot.actions.session.ChangeCalls;
@@ -14,12 +15,9 @@ import dev.rootbot.actions.task.Snapshot;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.actions.task.TaskPlan;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,17 +36,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Thread-safe: tasks may run concurrently, each in its own session.
  */
 public final class RootTasks {
-  /**
-   * How long a read of the organization's features is used. A feature turned on is seen at once (a missing one is
-   * read again); one turned off within this time lets AssumeRoot be tried, and AWS's refusal is the result.
-   */
-  public static final Duration FEATURES_KEPT = Duration.ofMinutes(1);
-
-  private record Read(Set<String> enabled, Instant at) {}
-
   private final OrganizationDirectory directory;
-  private final Supplier<Set<String>> features;
-  private final AtomicReference<Read> lastRead = new AtomicReference<>();
+  private final OrganizationFeatures features;
   private final RootSessions sessions;
   private final Supplier<AccountId> caller;
   private final AwsRegion stsRegion;
@@ -57,12 +46,12 @@ public final class RootTasks {
   private final AwsFailures failures;
 
   /**
-   * @param features the organization's enabled root access features; a read is used for {@link #FEATURES_KEPT}, and
-   *     a feature a task needs that the last read lacked is read again before the task is refused
+   * @param features the organization's root access features; one a task needs that the last read lacked is read
+   *     again before the task is refused
    * @param caller the bot's own account, where AssumeRoot is logged
    * @param parallel runs a task's independent reads at the same time
    */
-  public RootTasks(OrganizationDirectory directory, Supplier<Set<String>> features, RootSessions sessions,
+  public RootTasks(OrganizationDirectory directory, OrganizationFeatures features, RootSessions sessions,
       ScpCheck scps, Supplier<AccountId> caller, AwsRegion stsRegion, Executor parallel, Clock clock) {
     this.directory = directory;
     this.features = features;
@@ -80,12 +69,10 @@ public final class RootTasks {
    */
   public void check(RootTask task) {
     directory.requireMember(task.target());
-    Set<String> enabled = features(false);
     boolean needsCredentials = task.kind().needsCredentialsManagement();
-    if (!enabled.contains(ReadinessCheck.ROOT_SESSIONS)
-        || (needsCredentials && !enabled.contains(ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT))) {
-      enabled = features(true);
-    }
+    Set<String> enabled = features.enabled(needsCredentials
+        ? Set.of(ReadinessCheck.ROOT_SESSIONS, ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT)
+        : Set.of(ReadinessCheck.ROOT_SESSIONS));
     if (!enabled.contains(ReadinessCheck.ROOT_SESSIONS)) {
       throw new TaskFailure(TaskFailure.Reason.NOT_ENABLED, "Root sessions are not enabled for this organization."
           + " In the management account run: aws iam enable-organizations-root-sessions");
@@ -94,17 +81,6 @@ public final class RootTasks {
       throw new TaskFailure(TaskFailure.Reason.NOT_ENABLED, "Root credentials management is not enabled for this"
           + " organization. In the management account run: aws iam enable-organizations-root-credentials-management");
     }
-  }
-
-  /** The organization's features: read within {@link #FEATURES_KEPT}, or read now when {@code fresh}. */
-  private Set<String> features(boolean fresh) {
-    Instant now = clock.instant();
-    Read read = lastRead.get();
-    if (fresh || read == null || !now.isBefore(read.at().plus(FEATURES_KEPT))) {
-      read = new Read(Set.copyOf(features.get()), now);
-      lastRead.set(read);
-    }
-    return read.enabled();
   }
 
   /**

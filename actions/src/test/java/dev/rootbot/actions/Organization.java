@@ -1,6 +1,7 @@
 package dev.rootbot.actions;
 
 import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.ReadinessCheck;
 import dev.rootbot.actions.org.ScpCheck;
 import dev.rootbot.actions.session.AwsClients;
@@ -52,7 +53,7 @@ final class Organization implements AutoCloseable {
         interceptors);
     this.directory = new OrganizationDirectory(clients.organizations());
     this.readiness = new ReadinessCheck(clients);
-    this.tasks = new RootTasks(directory, readiness::features, new RootSessions(clients, Duration.ofSeconds(900)),
+    this.tasks = new RootTasks(directory, new OrganizationFeatures(readiness::features), new RootSessions(clients, Duration.ofSeconds(900)),
         new ScpCheck(clients.organizations()), () -> MANAGEMENT, US_EAST_1,
         parallelReads ? parallel : Runnable::run, Clock.systemUTC());
   }

@@ -45,6 +45,7 @@ import dev.rootbot.actions.fleet.EnablePlan;
 import dev.rootbot.actions.fleet.FleetAudit;
 import dev.rootbot.actions.fleet.FleetDeletion;
 import dev.rootbot.actions.fleet.RootAccessEnabler;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.OrganizationSnapshot;
 import dev.rootbot.bot.flow.Sweeping;
 import dev.rootbot.bot.logging.RequestLog;
@@ -160,6 +161,7 @@ public final class Rootbot implements AutoCloseable {
     var aws = open(new AwsClients(config.aws().region(), config.aws().endpoints(), awsCredentials, List.of(metrics.awsCalls())));
     var directory = new OrganizationDirectory(aws.organizations());
     var readiness = new ReadinessCheck(aws);
+    var features = new OrganizationFeatures(readiness::features); // one read a minute, for previews and runs alike
     var caller = memoized(() -> new AccountId(aws.sts().getCallerIdentity().account()));
 
     ReplicaId me = config.replica().id();
@@ -177,10 +179,10 @@ public final class Rootbot implements AutoCloseable {
     ScheduledExecutorService timers = open(Executors.newSingleThreadScheduledExecutor(daemon("rootbot-timer")));
 
     var sessions = new RootSessions(aws, config.aws().sessionLength());
-    var rootTasks = new RootTasks(directory, readiness::features, sessions,
+    var rootTasks = new RootTasks(directory, features, sessions,
         new ScpCheck(aws.organizations()), caller, config.aws().region(), parallel, clock);
     var tree = new OrganizationTree(aws.organizations(), Duration.ofMinutes(2), Ticker.systemTicker(), parallel);
-    var preflight = new Preflight(tree, readiness::features);
+    var preflight = new Preflight(tree, features);
     var scps = new ScpStatus(tree);
 
     var slackConfig = new SlackConfig();

@@ -1,8 +1,5 @@
 package dev.rootbot.actions.org;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rootbot.actions.org.scp.ActionVerdict;
 import dev.rootbot.actions.org.scp.RootSessionContext;
 import dev.rootbot.actions.org.scp.ScpEvaluator;
@@ -11,12 +8,10 @@ import dev.rootbot.actions.task.AccountId;
 import dev.rootbot.actions.task.AwsRegion;
 import dev.rootbot.actions.task.TaskFailure;
 import dev.rootbot.actions.task.TaskPolicy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -32,23 +27,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Thread-safe.
  */
 public final class Preflight {
-  private static final String FEATURES = "features";
-
   private final OrganizationTree trees;
-  private final LoadingCache<String, Set<String>> features;
+  private final OrganizationFeatures features;
 
-  /**
-   * @param features the organization's enabled root access features ({@code ReadinessCheck::features}), cached
-   *     for {@code ttl}; a missing feature is read again before it refuses
-   */
-  public Preflight(OrganizationTree trees, Supplier<Set<String>> features, Duration ttl, Ticker ticker) {
+  /** @param features the organization's root access features; a missing one is read again before it refuses */
+  public Preflight(OrganizationTree trees, OrganizationFeatures features) {
     this.trees = trees;
-    this.features = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl)
-        .build(key -> Set.copyOf(features.get()));
-  }
-
-  public Preflight(OrganizationTree trees, Supplier<Set<String>> features) {
-    this(trees, features, Duration.ofMinutes(1), Ticker.systemTicker());
+    this.features = features;
   }
 
   /** Checks every action {@code policy} allows. */
@@ -118,13 +103,9 @@ public final class Preflight {
     boolean credentials = policy == TaskPolicy.IAM_DELETE_ROOT_USER_CREDENTIALS
         || policy == TaskPolicy.IAM_CREATE_ROOT_USER_PASSWORD;
     try {
-      Set<String> enabled = features.get(FEATURES);
-      boolean missing = !enabled.contains(ReadinessCheck.ROOT_SESSIONS)
-          || (credentials && !enabled.contains(ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT));
-      if (missing) {
-        features.invalidate(FEATURES); // refuse only on what is true now, not on a cached read
-        enabled = features.get(FEATURES);
-      }
+      Set<String> enabled = features.enabled(credentials
+          ? Set.of(ReadinessCheck.ROOT_SESSIONS, ReadinessCheck.ROOT_CREDENTIALS_MANAGEMENT)
+          : Set.of(ReadinessCheck.ROOT_SESSIONS)); // refuse only on what is true now, not on a cached read
       if (!enabled.contains(ReadinessCheck.ROOT_SESSIONS)) {
         return Optional.of(new PreflightResult.Refused(TaskFailure.Reason.NOT_ENABLED, "Root sessions are not"
             + " enabled for this organization, so AWS would refuse them. In the management account run:"

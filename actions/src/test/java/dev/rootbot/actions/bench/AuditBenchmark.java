@@ -4,6 +4,7 @@ import dev.rootbot.actions.RootTasks;
 import dev.rootbot.actions.TaskObserver;
 import dev.rootbot.actions.TaskResult;
 import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.ReadinessCheck;
 import dev.rootbot.actions.org.ScpCheck;
 import dev.rootbot.actions.session.AwsClients;
@@ -75,9 +76,9 @@ public class AuditBenchmark {
     var sessions = new RootSessions(clients, Duration.ofMinutes(15));
     // The organization's features are read once: the benchmark measures the task, not the preflight.
     Set<String> features = new ReadinessCheck(clients).features();
-    parallel = new RootTasks(directory, () -> features, sessions, new ScpCheck(clients.organizations()),
+    parallel = new RootTasks(directory, new OrganizationFeatures(() -> features), sessions, new ScpCheck(clients.organizations()),
         () -> new AccountId("111111111111"), AwsRegion.US_EAST_1, pool, Clock.systemUTC());
-    sequential = new RootTasks(directory, () -> features, sessions, new ScpCheck(clients.organizations()),
+    sequential = new RootTasks(directory, new OrganizationFeatures(() -> features), sessions, new ScpCheck(clients.organizations()),
         () -> new AccountId("111111111111"), AwsRegion.US_EAST_1, Runnable::run, Clock.systemUTC());
   }
 

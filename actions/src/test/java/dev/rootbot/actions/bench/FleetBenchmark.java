@@ -9,6 +9,7 @@ import dev.rootbot.actions.fleet.ConcurrencyBounds;
 import dev.rootbot.actions.fleet.FleetAudit;
 import dev.rootbot.actions.fleet.FleetScope;
 import dev.rootbot.actions.fleet.TargetAccount;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.OrganizationTree;
 import dev.rootbot.actions.org.Preflight;
 import dev.rootbot.actions.org.ReadinessCheck;
@@ -181,7 +182,7 @@ public final class FleetBenchmark {
     try (AwsClients clients = aws.clients()) {
       var tree = new OrganizationTree(clients.organizations(), Duration.ofMinutes(10),
           com.github.benmanes.caffeine.cache.Ticker.systemTicker(), treeReads);
-      var preflight = new Preflight(tree, new ReadinessCheck(clients)::features);
+      var preflight = new Preflight(tree, new OrganizationFeatures(new ReadinessCheck(clients)::features));
       List<TargetAccount> targets = FleetScope.all().targets(tree.read());
       var audit = new FleetAudit(clients, new RootSessions(clients, Duration.ofSeconds(900)), preflight, workers,
           reads, Clock.systemUTC(), bounds);

@@ -3,6 +3,7 @@ package dev.rootbot.actions.fleet;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.rootbot.actions.RootTasks;
 import dev.rootbot.actions.org.OrganizationDirectory;
+import dev.rootbot.actions.org.OrganizationFeatures;
 import dev.rootbot.actions.org.OrganizationTree;
 import dev.rootbot.actions.org.Preflight;
 import dev.rootbot.actions.org.ReadinessCheck;
@@ -52,7 +53,7 @@ final class Fleet implements AutoCloseable {
         StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())));
     tree = new OrganizationTree(clients.organizations(), Duration.ofMinutes(2), Ticker.systemTicker(), treeReads);
     var readiness = new ReadinessCheck(clients);
-    preflight = new Preflight(tree, readiness::features);
+    preflight = new Preflight(tree, new OrganizationFeatures(readiness::features));
     sessions = new RootSessions(clients, Duration.ofSeconds(900));
   }
 
@@ -67,7 +68,7 @@ final class Fleet implements AutoCloseable {
   /** Root tasks as the fleet deletion needs them: the organization's features read once for the whole run. */
   RootTasks rootTasks() {
     Set<String> features = new ReadinessCheck(clients).features();
-    return new RootTasks(new OrganizationDirectory(clients.organizations()), () -> features, sessions,
+    return new RootTasks(new OrganizationDirectory(clients.organizations()), new OrganizationFeatures(() -> features), sessions,
         new ScpCheck(clients.organizations()), () -> MANAGEMENT, AwsRegion.US_EAST_1, reads, Clock.systemUTC());
   }
 

@@ -39,7 +39,7 @@ final class SandboxOrganization implements AutoCloseable {
     this.organizations = clients.organizations();
     this.tree = new OrganizationTree(organizations, TTL, ticker, reads);
     this.readiness = new ReadinessCheck(clients);
-    this.preflight = new Preflight(tree, readiness::features, TTL, ticker);
+    this.preflight = new Preflight(tree, new OrganizationFeatures(readiness::features, TTL, ticker));
   }
 
   static SandboxOrganization demo() {
