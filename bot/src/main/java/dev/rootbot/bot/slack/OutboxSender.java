@@ -26,15 +26,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -124,20 +121,16 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   /**
-   * Sends what is due, side by side, until nothing is due or a round delivers nothing; returns how many were
-   * delivered. For tests: the running sender does the same from its own thread.
+   * Sends what is due on the calling thread, until nothing is due or a round delivers nothing; returns how many were
+   * delivered. For tests: the running sender claims and sends the same from its own threads.
    */
   public int sendDue() {
     int delivered = 0;
     List<Delivery> due;
     while (running && !(due = store.outbox().claimDue(me, SENDERS, LEASE)).isEmpty()) {
-      var sending = new ArrayList<Future<Boolean>>();
-      for (Delivery delivery : due) {
-        sending.add(senders.submit(() -> RequestLog.call(delivery.request().value(), () -> send(delivery))));
-      }
       int before = delivered;
-      for (Future<Boolean> sent : sending) {
-        if (Boolean.TRUE.equals(join(sent))) {
+      for (Delivery delivery : due) {
+        if (RequestLog.call(delivery.request().value(), () -> send(delivery))) {
           delivered++;
         }
       }
@@ -146,17 +139,6 @@ public final class OutboxSender implements AutoCloseable {
       }
     }
     return delivered;
-  }
-
-  private static Boolean join(Future<Boolean> sent) {
-    try {
-      return sent.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    }
   }
 
   /**
