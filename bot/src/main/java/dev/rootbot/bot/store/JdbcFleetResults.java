@@ -30,16 +30,7 @@ final class JdbcFleetResults implements FleetResults {
 
   @Override
   public void read(RequestId request, AccountId account, String result) {
-    database.autocommit(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fleet_results (request_id, account_id,"
-          + " state, result, completed_at) VALUES (?, ?, 'DONE', ?, ?) ON CONFLICT (request_id, account_id) DO NOTHING")) {
-        insert.setString(1, request.value());
-        insert.setString(2, account.value());
-        insert.setString(3, result);
-        database.dialect().setInstant(insert, 4, database.now());
-        return insert.executeUpdate();
-      }
-    });
+    database.autocommit(connection -> insertDone(connection, request, account, result, database.now(), true));
   }
 
   @Override
@@ -71,7 +62,7 @@ final class JdbcFleetResults implements FleetResults {
         updated = update.executeUpdate();
       }
       if (updated == 0) {
-        insertDone(connection, request, account, result, now); // an outcome without a start: an account never run
+        insertDone(connection, request, account, result, now, false); // an outcome without a start: an account never run
       }
       Facts outcome = Facts.NONE.with("account", account.value()).with("outcome", RequestFacts.digest(result));
       audit.append(connection, now, Optional.of(request), JdbcAuditLog.ROOTBOT, event, detail,
@@ -81,15 +72,17 @@ final class JdbcFleetResults implements FleetResults {
     });
   }
 
-  private void insertDone(Connection connection, RequestId request, AccountId account, String result, Instant now)
-      throws SQLException {
+  /** @param ifAbsent whether an account with a row already is left as it is, rather than failing the statement */
+  private int insertDone(Connection connection, RequestId request, AccountId account, String result, Instant now,
+      boolean ifAbsent) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fleet_results (request_id, account_id,"
-        + " state, result, completed_at) VALUES (?, ?, 'DONE', ?, ?)")) {
+        + " state, result, completed_at) VALUES (?, ?, 'DONE', ?, ?)"
+        + (ifAbsent ? " ON CONFLICT (request_id, account_id) DO NOTHING" : ""))) {
       insert.setString(1, request.value());
       insert.setString(2, account.value());
       insert.setString(3, result);
       database.dialect().setInstant(insert, 4, now);
-      insert.executeUpdate();
+      return insert.executeUpdate();
     }
   }
 
