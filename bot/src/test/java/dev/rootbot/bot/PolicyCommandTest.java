@@ -119,10 +119,7 @@ class PolicyCommandTest {
 
   @Test
   void check_goes_on_without_the_organization_when_aws_cannot_be_reached_and_says_so() throws IOException {
-    int closed;
-    try (var socket = new java.net.ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = Sandboxed.freePort();
 
     int exit = run(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed),
         "check", sandboxPolicy.toString());

@@ -160,6 +160,15 @@ public final class Sandboxed implements AutoCloseable {
     return dir.resolve(log);
   }
 
+  /** A TCP port that nothing listens on now, for a child bot to take. */
+  public static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Where {@link #startBotProcess} writes the child's standard output and error. */
   public Path childLog() {
     return dir.resolve("child.log");

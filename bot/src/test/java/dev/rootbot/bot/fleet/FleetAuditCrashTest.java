@@ -44,10 +44,7 @@ class FleetAuditCrashTest {
     sandbox = Sandboxed.withoutBot(Seed.generated(FleetAuditTest.MEMBERS), Map.of("ROOTBOT_APPROVERS", "",
         "ROOTBOT_POLICY", FleetAuditTest.examplePolicy(folder).toString()));
     sandbox.aws.latency(Duration.ofMillis(40)); // long enough an audit to kill it half way
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Sandboxed.freePort();
     Process child = sandbox.startBotProcess(port);
     Message card;
     RequestId id;

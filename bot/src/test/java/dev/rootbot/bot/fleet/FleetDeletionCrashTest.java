@@ -46,10 +46,7 @@ class FleetDeletionCrashTest {
   void accounts_in_flight_at_a_crash_end_unknown_and_are_never_run_again_while_the_rest_continue() throws Exception {
     sandbox = Sandboxed.withoutBot(Seed.generated(100), Map.of("ROOTBOT_APPROVERS", "", "ROOTBOT_POLICY",
         FleetAuditTest.examplePolicy(folder).toString()));
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Sandboxed.freePort();
     Process child = sandbox.startBotProcess(port);
     Message card;
     RequestId id;

@@ -53,10 +53,7 @@ class LifecycleTest {
   void a_bot_killed_mid_task_leaves_it_unknown_and_the_next_start_says_so_without_running_it_again() throws Exception {
     sandbox = Sandboxed.withoutBot();
     sandbox.aws.faults().inject("s3:DeleteBucketPolicy", Fault.latency(Duration.ofSeconds(30)).always());
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Sandboxed.freePort();
     Process child = sandbox.startBotProcess(port);
     RootRequest running;
     Message card;

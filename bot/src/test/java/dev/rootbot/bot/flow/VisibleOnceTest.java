@@ -79,10 +79,7 @@ class VisibleOnceTest {
   void a_bot_killed_between_posting_the_card_and_storing_it_leaves_one_card() throws Exception {
     sandbox = Sandboxed.withoutBot();
     sandbox.slack.faults().answerLate("chat.postMessage", Duration.ofSeconds(60), 1);
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Sandboxed.freePort();
     Process child = sandbox.startBotProcess(port);
     Message card;
     try {

@@ -12,7 +12,6 @@ import dev.rootbot.sandbox.aws.Seed;
 import dev.rootbot.sandbox.slack.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class JsonLogTest {
   @Test
   void every_line_is_json_and_a_requests_lines_carry_its_id_and_the_replica() throws Exception {
     sandbox.bot.close();
-    child = sandbox.startBotProcess(freePort());
+    child = sandbox.startBotProcess(Sandboxed.freePort());
     // Slack turns the card away once: the outbox logs that it will retry, a line about this request.
     sandbox.slack.faults().rateLimit("chat.postMessage", 1, Duration.ofSeconds(1));
     sandbox.slack.as(ALICE).slashCommand("/root", "audit account prod-data", INCIDENT_42);
@@ -85,9 +84,4 @@ class JsonLogTest {
     return line.has("formattedMessage") ? line.get("formattedMessage").getAsString() : "";
   }
 
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -5,7 +5,6 @@ import dev.rootbot.bot.Sandboxed;
 import dev.rootbot.sandbox.slack.SlackWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -51,7 +50,7 @@ final class ReplicaSet implements AutoCloseable {
 
   /** Starts replica {@code id} and puts it behind the load balancer once it answers. */
   void start(String id) {
-    int port = freePort();
+    int port = Sandboxed.freePort();
     Process child = sandbox.startBotProcess(port, Map.of("ROOTBOT_REPLICA_ID", id), id + ".log", false);
     URI url = URI.create("http://127.0.0.1:" + port + "/slack/events");
     processes.put(id, child);
@@ -99,14 +98,6 @@ final class ReplicaSet implements AutoCloseable {
       return Files.readString(sandbox.logOf(id + ".log"));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
