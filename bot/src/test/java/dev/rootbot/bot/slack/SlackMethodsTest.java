@@ -91,5 +91,7 @@ class SlackMethodsTest {
 
     assertThat(history.isOk()).isTrue();
     assertThat(history.getMessages()).extracting(m -> m.getText()).isEqualTo(List.of("first"));
+    assertThat(history.getMessages()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(theirs.conversationsHistory(r -> r.channel(SlackWorkspace.INCIDENT_42).limit(10)).getMessages());
   }
 }
